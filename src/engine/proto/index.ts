@@ -16,6 +16,7 @@ import type * as TranscriptTypes from "@xmtp-proto-types/mls/message_contents/tr
 import type * as WelcomePointerTypes from "@xmtp-proto-types/mls/message_contents/welcome_pointer.pb"
 import type * as WrapperEncryptionTypes from "@xmtp-proto-types/mls/message_contents/wrapper_encryption.pb"
 import type * as CommitLogTypes from "@xmtp-proto-types/mls/message_contents/commit_log.pb"
+import type * as LegacyPublicKeyTypes from "@xmtp-proto-types/message_contents/public_key.pb"
 import type LongType from "long"
 
 const require = createRequire(import.meta.url)
@@ -37,10 +38,12 @@ export const transcript = load<typeof TranscriptTypes>("mls/message_contents/tra
 export const welcomePointer = load<typeof WelcomePointerTypes>("mls/message_contents/welcome_pointer.pb.js")
 export const wrapperEncryption = load<typeof WrapperEncryptionTypes>("mls/message_contents/wrapper_encryption.pb.js")
 export const commitLog = load<typeof CommitLogTypes>("mls/message_contents/commit_log.pb.js")
+/** XMTP v2 key protos, still carried by legacy delegated identity signatures. */
+export const legacyPublicKey = load<typeof LegacyPublicKeyTypes>("message_contents/public_key.pb.js")
 
 /** The `long` class the codecs use for 64-bit fields. */
 export const Long = createRequire(join(cjsRoot, "index.js"))("long") as typeof LongType
 
 export type { MlsApiTypes, IdentityApiTypes, AssociationTypes, SignatureTypes, CredentialTypes, ContentTypes }
 export type { GroupMembershipTypes, GroupMetadataTypes, GroupMutableMetadataTypes, TranscriptTypes }
-export type { WelcomePointerTypes, WrapperEncryptionTypes, CommitLogTypes }
+export type { WelcomePointerTypes, WrapperEncryptionTypes, CommitLogTypes, LegacyPublicKeyTypes }
