@@ -1,7 +1,115 @@
-// Placeholder replaced by the delivery node implementation.
+// The Parley delivery node: the XMTP v3 API (MlsApi, IdentityApi, D14nMigrationApi) over gRPC,
+// with the production node's semantics (xmtp-node-go), on a NodeStore. The app embeds it; the CLI
+// (cli.ts) runs it standalone.
+import { Server, ServerCredentials } from "@grpc/grpc-js"
+import { CallTracker } from "./grpc/callTracker"
+import { grpcServices, SHUTTING_DOWN } from "./grpc/handlers"
+import { MAX_RECEIVE_MESSAGE_BYTES, SHUTDOWN_GRACE_MS } from "./limits"
+import { createLogger, type LogLevel } from "./logger"
+import type { RpcContext } from "./rpc/context"
+import { nodeServices } from "./rpc/services"
+import type { NodeStore, StoredGroupMessage, StoredWelcomeMessage } from "./store/nodeStore"
+import { openSqliteNodeStore } from "./store/sqlite/sqliteNodeStore"
+import { TopicBus } from "./subscriptions/topicBus"
+import { groupTopic, welcomeTopic } from "./topics"
+import { defaultValidators, type NodeValidators } from "./validators"
+
+export type { NodeValidators } from "./validators"
+
+export interface NodeOptions {
+  /** 0 picks any free port. */
+  port: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** A file path, or ":memory:". */
+  dbPath: string
+  tls?: { cert: Buffer; key: Buffer }
+  /** Default "info": only the start and stop lines. */
+  logLevel?: LogLevel
+  validators?: NodeValidators
+}
+
 export interface RunningNode {
+  /** e.g. "http://127.0.0.1:5556": usable as the SDK's apiUrl. */
   address: string
   port: number
   stop(): Promise<void>
 }
-export declare function startNode(options: { port: number; dbPath: string }): Promise<RunningNode>
+
+export class NodeStartError extends Error {
+  override readonly name = "NodeStartError"
+  constructor(
+    readonly code: "BindFailed" | "StoreFailed",
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+}
+
+export async function startNode(options: NodeOptions): Promise<RunningNode> {
+  const host = options.host ?? "127.0.0.1"
+  const log = createLogger(options.logLevel ?? "info")
+  let store: NodeStore
+  try {
+    store = openSqliteNodeStore(options.dbPath)
+  } catch (cause) {
+    throw new NodeStartError("StoreFailed", `cannot open the node database ${options.dbPath}: ${String(cause)}`, { cause })
+  }
+  const groupMessages = new TopicBus<StoredGroupMessage>()
+  const welcomeMessages = new TopicBus<StoredWelcomeMessage>()
+  store.setEnvelopeListener({
+    groupMessagesStored: (stored) => stored.forEach((message) => groupMessages.publish(groupTopic(message.groupId), message)),
+    welcomeMessagesStored: (stored) =>
+      stored.forEach((welcome) => welcomeMessages.publish(welcomeTopic(welcome.installationKey), welcome)),
+  })
+  const context: RpcContext = {
+    store,
+    validators: options.validators ?? defaultValidators,
+    groupMessages,
+    welcomeMessages,
+    log,
+  }
+  const tracker = new CallTracker()
+  const server = new Server({
+    "grpc.max_receive_message_length": MAX_RECEIVE_MESSAGE_BYTES,
+    // node-go: keepalive pings every 5 minutes.
+    "grpc.keepalive_time_ms": 5 * 60_000,
+  })
+  for (const { definition, implementation } of grpcServices(nodeServices, { context, tracker, log })) {
+    server.addService(definition, implementation)
+  }
+
+  const credentials = options.tls
+    ? ServerCredentials.createSsl(null, [{ cert_chain: options.tls.cert, private_key: options.tls.key }], false)
+    : ServerCredentials.createInsecure()
+  const bindHost = host.includes(":") ? `[${host}]` : host
+  let port: number
+  try {
+    port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync(`${bindHost}:${options.port}`, credentials, (error, bound) => (error ? reject(error) : resolve(bound))),
+    )
+  } catch (cause) {
+    await store.close()
+    throw new NodeStartError("BindFailed", `cannot listen on ${bindHost}:${options.port}: ${String(cause)}`, { cause })
+  }
+  const address = `${options.tls ? "https" : "http"}://${bindHost}:${port}`
+  log.info(`listening on ${address} (database ${options.dbPath})`)
+
+  let stopping: Promise<void> | undefined
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      const serverClosed = new Promise<void>((resolve) => server.tryShutdown(() => resolve()))
+      await tracker.drain(SHUTTING_DOWN())
+      // Streams ended above still flush their last messages; a client that never reads them
+      // must not hold the node open.
+      const grace = setTimeout(() => server.forceShutdown(), SHUTDOWN_GRACE_MS)
+      await serverClosed
+      clearTimeout(grace)
+      await store.close()
+      log.info(`stopped (${address})`)
+    })()
+    return stopping
+  }
+  return { address, port, stop }
+}

@@ -1,0 +1,11 @@
+// The XMTP v3 API client: what the rest of the engine imports.
+export { createApiClient, type ApiClient, type ApiClientOptions } from "./apiClient"
+export { ApiError, isApiError, type ApiErrorCode } from "./errors"
+export { GrpcChannel, DEFAULT_CALL_DEADLINE_MS, type CallOptions, type GrpcChannelOptions } from "./grpcChannel"
+export { IdentityApi } from "./identityApi"
+export { MlsApi, type AfterCursor } from "./mlsApi"
+export { MAX_PAGE_SIZE } from "./paging"
+export { DEFAULT_RETRY_POLICY, NO_RETRY, type RetryEvent, type RetryPolicy } from "./retry"
+export { resumableGroupMessages, resumableWelcomeMessages, type ReconnectEvent, type ResumeOptions } from "./resumableSubscription"
+export type { Subscription } from "./serverStream"
+export type * from "./types"

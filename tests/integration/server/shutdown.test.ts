@@ -1,0 +1,120 @@
+// Graceful shutdown: open streams end with UNAVAILABLE, no acknowledged write is lost, later
+// calls are refused; and the standalone CLI stops cleanly on SIGTERM and SIGINT.
+import { spawn } from "node:child_process"
+import { once } from "node:events"
+import { createRequire } from "node:module"
+import { status } from "@grpc/grpc-js"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { api } from "./support/api"
+import type { NodeValidators } from "../../../src/server/validators"
+import { randomId, startTestNode, testDir, testKeyPackage, testValidators, type TestDir } from "./support/fixtures"
+import { RawClient } from "./support/rawClient"
+
+let dir: TestDir
+beforeAll(async () => {
+  dir = await testDir()
+})
+afterAll(() => dir.remove())
+
+describe("stop()", () => {
+  it("ends open streams with UNAVAILABLE, refuses new calls, and finishes the writes in flight", async () => {
+    // Key package validation waits on a gate, so uploads are provably in flight when stop() runs.
+    let entered = 0
+    let openGate!: () => void
+    const gate = new Promise<void>((resolve) => (openGate = resolve))
+    const gated: NodeValidators = {
+      ...testValidators,
+      validateKeyPackage: async (bytes) => {
+        entered++
+        await gate
+        return testValidators.validateKeyPackage(bytes)
+      },
+    }
+    const first = await startTestNode(dir.dbPath, gated)
+    const node = api(first.client)
+    const group = node.subscribeGroupMessages([{ groupId: randomId() }])
+    const welcomes = node.subscribeWelcomeMessages([{ installationKey: randomId() }])
+    await Promise.all([group.headers, welcomes.headers])
+
+    const installations = Array.from({ length: 10 }, () => randomId())
+    const uploads = installations.map((installation) => node.uploadKeyPackage(testKeyPackage(installation)))
+    while (entered < installations.length) await new Promise((resolve) => setTimeout(resolve, 5))
+
+    let stopped = false
+    const stopping = first.node.stop().then(() => (stopped = true))
+    expect(await group.ended).toEqual({ code: status.UNAVAILABLE, details: "service is shutting down" })
+    expect((await welcomes.ended).code).toBe(status.UNAVAILABLE)
+    await expect(node.queryGroupMessages(randomId())).rejects.toMatchObject({ code: status.UNAVAILABLE })
+    expect(stopped).toBe(false)
+
+    openGate()
+    await Promise.all(uploads)
+    await stopping
+    first.client.close()
+
+    const second = await startTestNode(dir.dbPath)
+    try {
+      const fetched = await api(second.client).fetchKeyPackages(installations)
+      expect(fetched.keyPackages.map((kp) => Buffer.from(kp.keyPackageTlsSerialized).toString())).toEqual(
+        installations.map((installation) => Buffer.from(testKeyPackage(installation)).toString()),
+      )
+    } finally {
+      await second.stop()
+    }
+  })
+
+  it("refuses calls once stopped, and stopping twice is harmless", async () => {
+    const running = await startTestNode(`${dir.dir}/twice.db`)
+    await running.node.stop()
+    await running.node.stop()
+    const late = new RawClient(running.node.address)
+    await expect(api(late).queryGroupMessages(randomId())).rejects.toMatchObject({ code: status.UNAVAILABLE })
+    late.close()
+    running.client.close()
+  })
+})
+
+describe("cli", () => {
+  const tsxLoader = createRequire(import.meta.url).resolve("tsx")
+
+  it.each(["SIGTERM", "SIGINT"] as const)("serves until %s, then stops cleanly with exit code 0", async (signal) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", tsxLoader, "src/server/cli.ts", "--port", "0", "--db", `${dir.dir}/cli-${signal}.db`, "--log-level", "info"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    )
+    let output = ""
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()))
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", () => {
+          const match = /listening on (http:\/\/\S+)/.exec(output)
+          if (match?.[1]) resolve(match[1])
+        })
+        child.once("exit", () => reject(new Error(`cli exited early: ${output}`)))
+      })
+      const client = new RawClient(address)
+      expect((await api(client).queryGroupMessages(randomId())).messages).toEqual([])
+      client.close()
+
+      child.kill(signal)
+      const [code] = await once(child, "exit")
+      expect(code).toBe(0)
+      expect(output).toMatch(/stopped/)
+      // At the default level the node prints its start and stop lines and nothing else.
+      expect(output.trim().split("\n")).toHaveLength(2)
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL")
+    }
+  })
+
+  it("refuses bad arguments with exit code 2", async () => {
+    const child = spawn(process.execPath, ["--import", tsxLoader, "src/server/cli.ts", "--port", "99999"], { stdio: "pipe" })
+    let stderr = ""
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
+    const [code] = await once(child, "exit")
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/--port/)
+  })
+})
