@@ -1,5 +1,5 @@
 // ts-mls at XMTP's scale, ts-mls's default (WebCrypto) provider against Parley's node:crypto one.
-// Run: npx tsx tests/bench/tsmls.ts [members=400] [messages=1000]
+// Run: npm run bench -- tsmls
 // Prints figures only; nothing here passes or fails. Each provider runs in its own child process
 // so that its peak resident memory (the process's high-water mark) is its own.
 import { execFileSync } from "node:child_process"
@@ -22,6 +22,7 @@ import {
 } from "ts-mls"
 import { XMTP_CIPHERSUITE_NAME, xmtpClientConfig } from "../../src/engine/mls/ciphersuite"
 import { nodeCryptoProvider } from "../../src/engine/mls/cryptoProvider"
+import type { BenchReport } from "./run"
 
 const providers: Record<string, CryptoProvider> = { default: defaultCryptoProvider, "node:crypto": nodeCryptoProvider }
 
@@ -114,16 +115,8 @@ function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`
 }
 
-async function main(): Promise<void> {
-  const [mode, ...args] = process.argv.slice(2)
-  if (mode === "child") {
-    const [providerName = "", members, messages] = args
-    const figures = await measure(providerName, Number(members), Number(messages))
-    process.stdout.write(JSON.stringify(figures))
-    return
-  }
-  const members = Number(mode ?? 400)
-  const messages = Number(args[0] ?? 1000)
+/** `npm run bench -- tsmls`: both providers, each in its own child process. */
+export async function run(members = 400, messages = 1000): Promise<BenchReport> {
   const self = fileURLToPath(import.meta.url)
   const results: Record<string, StepFigure[]> = {}
   for (const name of Object.keys(providers)) {
@@ -134,22 +127,24 @@ async function main(): Promise<void> {
     results[name] = JSON.parse(output) as StepFigure[]
   }
   const [defaults = [], ours = []] = [results["default"], results["node:crypto"]]
-  const rows = defaults.map((figure, i) => {
-    const mine = ours[i]
-    return [
-      figure.step,
-      formatMs(figure.ms),
-      mine ? formatMs(mine.ms) : "-",
-      mine ? `${(figure.ms / mine.ms).toFixed(1)}x` : "-",
-      `${figure.peakRssMb} / ${mine?.peakRssMb ?? "-"} MB`,
-    ]
-  })
-  const header = ["step", "default", "node:crypto", "speed-up", "peak RSS so far (default / node:crypto)"]
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]?.length ?? 0)))
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ")
-  console.log(`ts-mls 2.0.0-rc.10 (patched), ciphersuite 3, ${members} members, Node ${process.version}, ${process.platform}`)
-  console.log(line(header))
-  for (const row of rows) console.log(line(row))
+  return {
+    title: `ts-mls 2.0.0-rc.10 (patched), ciphersuite 3, ${members} members: default provider vs node:crypto`,
+    rows: defaults.map((figure, i) => {
+      const mine = ours[i]
+      return {
+        step: figure.step,
+        default: formatMs(figure.ms),
+        "node:crypto": mine ? formatMs(mine.ms) : "-",
+        "speed-up": mine ? `${(figure.ms / mine.ms).toFixed(1)}x` : "-",
+        "peak RSS default / node:crypto": `${figure.peakRssMb} / ${mine?.peakRssMb ?? "-"} MB`,
+      }
+    }),
+    notes: ["peak RSS is each child process's high-water mark so far"],
+  }
 }
 
-await main()
+// Child mode: `tsx tests/bench/tsmls.bench.ts child PROVIDER MEMBERS MESSAGES` prints JSON figures.
+if (process.argv[2] === "child" && process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [providerName = "", members, messages] = process.argv.slice(3)
+  process.stdout.write(JSON.stringify(await measure(providerName, Number(members), Number(messages))))
+}
