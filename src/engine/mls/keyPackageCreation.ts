@@ -5,9 +5,10 @@
 // (welcome pointers may use ChaCha20-Poly1305), the SDK's capabilities, and OpenMLS's default
 // lifetime.
 //
-// No 0xff03 (post-quantum X-Wing key) yet: a sender then wraps welcomes with HPKE to the X25519
-// init key (libxmtp falls back to WrapperAlgorithm::Curve25519 when the extension is absent), so
-// the init private key below is what opens them.
+// Like libxmtp, it offers an X-Wing welcome key (0xff03) by default: senders then wrap welcomes to
+// it, and libxmtp only sends welcome *pointers* to installations that offer one alongside 0xff04.
+// Without 0xff03 a sender wraps welcomes with HPKE to the X25519 init key instead.
+import { randomBytes } from "node:crypto"
 import {
   encode,
   generateKeyPackageWithKey,
@@ -22,6 +23,9 @@ import {
 import { XMTP_CIPHERSUITE_ID, xmtpCiphersuite } from "./ciphersuite.js"
 import { xmtpCredential } from "./credential.js"
 import { encodeOpaque } from "./keyPackageLayout.js"
+import { WELCOME_WRAPPER_ALGORITHM } from "./welcomeWrapper.js"
+import { xwingPublicKey } from "./welcomeWrapperHpke.js"
+import { wrapperEncryption } from "../proto/index.js"
 import {
   KEY_PACKAGE_CAPABILITY_CREDENTIALS,
   KEY_PACKAGE_CAPABILITY_EXTENSIONS,
@@ -39,6 +43,8 @@ export interface CreateXmtpKeyPackageParams {
   installationSignatureKeyPair: { publicKey: Uint8Array; privateKey: Uint8Array }
   /** Creation time; the lifetime is counted from it. */
   now?: Date
+  /** Offer a post-quantum X-Wing welcome key (0xff03), as libxmtp always does. Default true. */
+  offerXWingWelcomeKey?: boolean
 }
 
 export interface XmtpKeyPackage {
@@ -49,6 +55,8 @@ export interface XmtpKeyPackage {
   privateKeyPackage: PrivateKeyPackage
   /** RFC 9420 KeyPackageRef, the id a Welcome addresses this key package by. */
   keyPackageRef: Uint8Array
+  /** The X-Wing seed behind the 0xff03 key, which opens welcomes wrapped to it. */
+  xwingPrivateKey?: Uint8Array
 }
 
 const capabilities: Capabilities = {
@@ -60,8 +68,20 @@ const capabilities: Capabilities = {
 }
 
 export async function createXmtpKeyPackage(params: CreateXmtpKeyPackageParams): Promise<XmtpKeyPackage> {
-  const { inboxId, installationSignatureKeyPair, now = new Date() } = params
+  const { inboxId, installationSignatureKeyPair, now = new Date(), offerXWingWelcomeKey = true } = params
   const cs = await xmtpCiphersuite()
+  const xwingPrivateKey = offerXWingWelcomeKey ? new Uint8Array(randomBytes(32)) : undefined
+  const xwingExtension = xwingPrivateKey
+    ? [
+        makeCustomExtension({
+          extensionType: XMTP_EXTENSION.welcomeWrapperEncryption,
+          extensionData: wrapperEncryption.WelcomeWrapperEncryption.encode({
+            pubKey: await xwingPublicKey(xwingPrivateKey),
+            algorithm: WELCOME_WRAPPER_ALGORITHM.xwingMlkem768Draft6,
+          }).finish(),
+        }),
+      ]
+    : []
   const nowSeconds = Math.floor(now.getTime() / 1000)
   const { publicPackage, privatePackage } = await generateKeyPackageWithKey({
     credential: xmtpCredential(inboxId),
@@ -76,6 +96,7 @@ export async function createXmtpKeyPackage(params: CreateXmtpKeyPackageParams): 
         extensionType: XMTP_EXTENSION.welcomePointeeEncryptionAeadTypes,
         extensionData: WELCOME_POINTEE_AEAD_TYPES_CHACHA20POLY1305,
       }),
+      ...xwingExtension,
     ],
     leafNodeExtensions: [
       {
@@ -94,5 +115,6 @@ export async function createXmtpKeyPackage(params: CreateXmtpKeyPackageParams): 
     keyPackage: publicPackage,
     privateKeyPackage: privatePackage,
     keyPackageRef: await makeKeyPackageRef(publicPackage, cs.hash),
+    ...(xwingPrivateKey ? { xwingPrivateKey } : {}),
   }
 }

@@ -2,28 +2,32 @@
 // libxmtp's validation rules, and its private keys open a welcome addressed to it.
 import { describe, expect, it } from "vitest"
 import { defaultCredentialTypes, makeKeyPackageRef } from "ts-mls"
-import { credential as credentialProto } from "../../../src/engine/proto/index"
+import { credential as credentialProto, wrapperEncryption } from "../../../src/engine/proto/index"
 import { xmtpCiphersuite } from "../../../src/engine/mls/ciphersuite"
 import { assertJoinsXmtpGroups } from "../../../src/engine/mls/keyPackageCapabilities"
 import { validateKeyPackage } from "../../../src/engine/mls/keyPackageValidation"
 import { KEY_PACKAGE_LIFETIME_SECONDS } from "../../../src/engine/mls/xmtpExtensions"
 import { INBOX_ID, concat, decodeKeyPackage, ownKeyPackage } from "./support/keyPackageFixtures"
 import { twoMemberGroup } from "./support/tsMlsGroup"
+import { xwingPublicKey } from "../../../src/engine/mls/welcomeWrapperHpke"
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex")
 
 describe("createXmtpKeyPackage", () => {
   it("writes libxmtp's extensions, capabilities, credential and lifetime", async () => {
     const createdAt = new Date(Date.UTC(2026, 10, 1, 12, 0, 0))
-    const fixture = await ownKeyPackage(createdAt)
+    const fixture = await ownKeyPackage(createdAt, INBOX_ID, true)
     const kp = decodeKeyPackage(fixture.keyPackageBytes)
     expect(kp.version).toBe(1)
     expect(kp.cipherSuite).toBe(3)
-    // LastResort (empty), then 0xff04 = WelcomePointeeEncryptionAeadTypesExtension [CHACHA20_POLY1305].
-    expect(kp.extensions.map((e) => [e.extensionType, hex(e.extensionData)])).toEqual([
-      [0x000a, ""],
-      [0xff04, "0a0103"],
-    ])
+    // LastResort (empty), 0xff04 = WelcomePointeeEncryptionAeadTypesExtension [CHACHA20_POLY1305],
+    // then 0xff03 = WelcomeWrapperEncryption { X-Wing public key, algorithm 2 }, in the SDK's order.
+    expect(kp.extensions.map((e) => e.extensionType)).toEqual([0x000a, 0xff04, 0xff03])
+    expect(hex(kp.extensions[0]!.extensionData)).toBe("")
+    expect(hex(kp.extensions[1]!.extensionData)).toBe("0a0103")
+    const xwing = wrapperEncryption.WelcomeWrapperEncryption.decode(kp.extensions[2]!.extensionData)
+    expect(xwing.algorithm).toBe(2)
+    expect(new Uint8Array(xwing.pubKey)).toEqual(await xwingPublicKey(fixture.xwingPrivateKey!))
     // The capabilities the SDK's binary advertises, in its order (captured from UploadKeyPackage).
     expect(kp.leafNode.capabilities).toEqual({
       versions: [1],

@@ -10,6 +10,7 @@ import { encodeOpaque } from "../../../src/engine/mls/keyPackageLayout"
 import { validateKeyPackage } from "../../../src/engine/mls/keyPackageValidation"
 import { KEY_PACKAGE_LIFETIME_SECONDS, XMTP_EXTENSION } from "../../../src/engine/mls/xmtpExtensions"
 import { INBOX_ID, concat, decodeKeyPackage, ownKeyPackage, resigned } from "./support/keyPackageFixtures"
+import { xwingPublicKey } from "../../../src/engine/mls/welcomeWrapperHpke"
 
 async function rejection(bytes: Uint8Array, now?: Date): Promise<KeyPackageErrorCode> {
   try {
@@ -41,6 +42,10 @@ describe("validateKeyPackage", () => {
     expect(validated.notAfterSeconds).toBe(created + BigInt(KEY_PACKAGE_LIFETIME_SECONDS))
     expect(validated.hpkeInitKey).toEqual(fixture.keyPackage.initKey)
     expect(validated.postQuantumPublicKey).toBeUndefined()
+    const withXWing = await ownKeyPackage(new Date(), INBOX_ID, true)
+    expect((await validateKeyPackage(withXWing.keyPackageBytes)).postQuantumPublicKey).toEqual(
+      await xwingPublicKey(withXWing.xwingPrivateKey!),
+    )
   })
 
   it("rejects truncated input, a trailing byte and a non-minimal length prefix as Malformed", async () => {

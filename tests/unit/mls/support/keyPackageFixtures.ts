@@ -13,9 +13,10 @@ export interface Fixture extends XmtpKeyPackage {
   createdAt: Date
 }
 
-export async function ownKeyPackage(createdAt = new Date(), inboxId = INBOX_ID): Promise<Fixture> {
+/** Parley's key package; without the X-Wing key unless asked, so edits start from a small base. */
+export async function ownKeyPackage(createdAt = new Date(), inboxId = INBOX_ID, offerXWingWelcomeKey = false): Promise<Fixture> {
   const installation = createInstallationKey()
-  const created = await createXmtpKeyPackage({ inboxId, installationSignatureKeyPair: installation, now: createdAt })
+  const created = await createXmtpKeyPackage({ inboxId, installationSignatureKeyPair: installation, now: createdAt, offerXWingWelcomeKey })
   return { ...created, installation, createdAt }
 }
 
