@@ -7,9 +7,15 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: { rollupOptions: { input: { index: resolve(__dirname, "src/main/index.ts") } } },
   },
+  // Sandboxed preloads run as one classic CommonJS script: bundle everything except electron.
   preload: {
-    plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve(__dirname, "src/preload/index.ts") } } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, "src/preload/index.ts") },
+        external: ["electron"],
+        output: { format: "cjs", entryFileNames: "[name].cjs" },
+      },
+    },
   },
   renderer: {
     root: resolve(__dirname, "src/renderer"),

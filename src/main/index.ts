@@ -1,63 +1,105 @@
-// Electron main process: a thin shell. It owns the window and lifecycle, starts the embedded
-// delivery node, and answers the typed IPC contract.
+// Electron main process: a thin shell. It picks the profile, holds the single-instance lock, loads
+// the profile's keys from the OS keychain, starts the embedded delivery node, creates the window
+// and answers the typed IPC contract. The services it wires are Electron-free and tested under Node.
 import { join } from "node:path"
-import { app, BrowserWindow, ipcMain, shell } from "electron"
-import { contract, parseRequest, type RequestName } from "../shared/contract"
+import { pathToFileURL } from "node:url"
+import { app, type BrowserWindow, dialog, ipcMain, session } from "electron"
 import { startNode, type RunningNode } from "../server/node"
+import { DEEP_LINK_SCHEME } from "./deepLinks"
+import { DeepLinkRouter } from "./deepLinkRouter"
+import { EventLoopLagMonitor } from "./eventLoopLag"
+import { IpcHandlerRegistry, sendEvent } from "./ipcHandlers"
+import { KeychainService } from "./keychain"
+import { KeychainError } from "./keychainErrors"
+import { createMainWindow, type RendererLocation, secureSession } from "./mainWindow"
+import { ProfileDirectories, ProfileError, profileFromArgv } from "./profiles"
+import { SettingsStore } from "./settingsStore"
+import { UnreadBadgeTracker } from "./unreadBadge"
+import { isAppUrl } from "./windowSecurity"
 
-const profile = readProfileArg(process.argv) ?? "default"
+const devServerUrl = process.env["ELECTRON_RENDERER_URL"]
+const renderer: RendererLocation = {
+  appUrl: devServerUrl ?? pathToFileURL(join(__dirname, "../renderer/index.html")).href,
+  devServerUrl,
+}
+let window: BrowserWindow | undefined
 let node: RunningNode | undefined
+const lag = process.env["PARLEY_EVENT_LOOP_LAG"] === "1" ? new EventLoopLagMonitor().start() : undefined
 
-function readProfileArg(argv: string[]): string | undefined {
-  const i = argv.indexOf("--profile")
-  const name = i >= 0 ? argv[i + 1] : undefined
-  return name && /^[A-Za-z0-9_-]{1,64}$/.test(name) ? name : undefined
+/** Start-up failures (bad profile, no keychain, node cannot start) are shown, then Parley stops. */
+function failStartup(error: unknown): never {
+  const title =
+    error instanceof ProfileError ? "Parley: invalid profile" : error instanceof KeychainError ? "Parley cannot use the system keychain" : "Parley could not start"
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error))
+  process.exit(1)
 }
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1100,
-    height: 760,
-    title: "Parley",
-    webPreferences: {
-      preload: join(__dirname, "../preload/index.mjs"),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  })
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith("https://")) void shell.openExternal(url)
-    return { action: "deny" }
-  })
-  win.webContents.on("will-navigate", (event) => event.preventDefault())
-  if (process.env["ELECTRON_RENDERER_URL"]) void win.loadURL(process.env["ELECTRON_RENDERER_URL"])
-  else void win.loadFile(join(__dirname, "../renderer/index.html"))
-}
-
-const handlers: { [N in RequestName]: () => Promise<unknown> } = {
-  "app:getInfo": async () => ({ version: app.getVersion(), nodeAddress: node?.address ?? "", profile }),
-}
-
-function registerIpc(): void {
-  for (const name of Object.keys(contract) as RequestName[]) {
-    ipcMain.handle(name, async (_event, ...args: unknown[]) => {
-      parseRequest(name, args)
-      return contract[name].result.parse(await handlers[name]())
-    })
+const profile = (() => {
+  try {
+    return profileFromArgv(process.argv)
+  } catch (error) {
+    return failStartup(error)
   }
+})()
+const profiles = new ProfileDirectories(join(app.getPath("appData"), "Parley"))
+// The single-instance lock is per userData directory, so each profile runs its own instance.
+app.setPath("userData", profiles.dataDir(profile))
+
+const deepLinks = new DeepLinkRouter((error, url) => console.warn(`Ignored deep link ${url.slice(0, 200)}: ${error.message}`))
+// macOS delivers links through open-url, possibly before ready; register at once.
+app.on("open-url", (event, url) => {
+  event.preventDefault()
+  deepLinks.handleUrl(url)
+})
+
+async function start(): Promise<void> {
+  const dataDir = await profiles.ensure(profile)
+  await new KeychainService().loadOrCreate(profile)
+  const settings = await SettingsStore.open(join(dataDir, "settings.json"), (movedTo, reason) =>
+    console.warn(`Settings were unreadable (${reason}); moved to ${movedTo}, using defaults.`),
+  )
+  const badge = new UnreadBadgeTracker({ app, dock: app.dock })
+  badge.setMuted(settings.get().mutedConversationIds)
+  settings.onChange((next) => {
+    badge.setMuted(next.mutedConversationIds)
+    if (window) sendEvent(window.webContents, "settings:changed", next)
+  })
+
+  node = await startNode({ port: 0, dbPath: join(dataDir, "node.db") })
+
+  new IpcHandlerRegistry()
+    .register("app:getInfo", () => ({ version: app.getVersion(), nodeAddress: node?.address ?? "", profile }))
+    .register("app:listProfiles", () => profiles.list())
+    .register("settings:get", () => settings.get())
+    .register("settings:update", (patch) => settings.update(patch))
+    .register("settings:setConversationMuted", (conversationId, muted) => settings.setConversationMuted(conversationId, muted))
+    .attach(ipcMain, (senderUrl) => isAppUrl(senderUrl, renderer.appUrl))
+
+  secureSession(session.defaultSession, renderer)
+  window = createMainWindow(join(__dirname, "../preload/index.cjs"), renderer)
+  const shown = window
+  shown.webContents.on("did-finish-load", () => deepLinks.attach((target) => sendEvent(shown.webContents, "navigation:open", target)))
+  shown.on("closed", () => {
+    deepLinks.detach()
+    window = undefined
+  })
+  deepLinks.handleArgv(process.argv)
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.enableSandbox()
-  app.setPath("userData", join(app.getPath("appData"), "Parley", profile))
-  void app.whenReady().then(async () => {
-    node = await startNode({ port: 0, dbPath: join(app.getPath("userData"), "node.db") })
-    registerIpc()
-    createWindow()
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
+  app.on("second-instance", (_event, argv) => {
+    deepLinks.handleArgv(argv)
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
   })
+  void app.whenReady().then(start).catch(failStartup)
   app.on("window-all-closed", () => app.quit())
-  app.on("will-quit", () => void node?.stop())
+  app.on("will-quit", () => {
+    if (lag) console.info(lag.stop().format())
+    void node?.stop()
+  })
 }

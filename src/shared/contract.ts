@@ -1,45 +1,130 @@
-// The IPC contract between renderer and main: every request's name, its argument and result
-// schemas. Main validates arguments and results against it; the preload exposes exactly these
-// requests; the renderer is typed by it. One source of truth for all three.
+// The IPC contract between renderer and main: every request's name with its argument and result
+// schemas, and every event main pushes with its payload schema. Main validates arguments, results
+// and events against it; the preload exposes exactly these requests; the renderer is typed by it.
+// One source of truth for all three. The DTOs live in ./dto, one file per feature.
 import { z } from "zod"
+import { appInfoSchema, profileNameSchema } from "./dto/app"
+import { consentStateSchema } from "./dto/consent"
+import {
+  conversationListQuerySchema,
+  conversationSummarySchema,
+  createGroupRequestSchema,
+  dmTargetSchema,
+  groupMetadataPatchSchema,
+} from "./dto/conversation"
+import { MAX_GROUP_SIZE } from "./dto/groupLimits"
+import { conversationIdSchema, inboxIdSchema, messageIdSchema } from "./dto/identifiers"
+import { memberRoleSchema, memberSchema } from "./dto/member"
+import { messageSchema } from "./dto/message"
+import { inlineAttachmentSchema } from "./dto/messageContent"
+import { messageListQuerySchema, messageTextSchema, outgoingAttachmentSchema, reactionInputSchema } from "./dto/messageRequests"
+import { navigationTargetSchema } from "./dto/navigation"
+import { groupPermissionsSchema, permissionUpdateSchema } from "./dto/permissions"
+import { appSettingsPatchSchema, appSettingsSchema } from "./dto/settings"
+import { type EventChannel, EVENT_NAMES, type RequestChannel, REQUEST_NAMES } from "./channels"
+import { IpcValidationError } from "./ipcErrors"
 
-export const appInfoSchema = z.object({
-  version: z.string(),
-  nodeAddress: z.string(),
-  profile: z.string(),
-})
-export type AppInfo = z.infer<typeof appInfoSchema>
+export { appInfoSchema, type AppInfo } from "./dto/app"
+export { IpcValidationError, type IpcValidationErrorCode } from "./ipcErrors"
+
+const none = z.tuple([])
+const inboxIdBatch = z.array(inboxIdSchema).min(1).max(MAX_GROUP_SIZE)
 
 export const contract = {
-  "app:getInfo": { args: z.tuple([]), result: appInfoSchema },
-} as const
+  "app:getInfo": { args: none, result: appInfoSchema },
+  "app:listProfiles": { args: none, result: z.array(profileNameSchema) },
+
+  "settings:get": { args: none, result: appSettingsSchema },
+  "settings:update": { args: z.tuple([appSettingsPatchSchema]), result: appSettingsSchema },
+  "settings:setConversationMuted": { args: z.tuple([conversationIdSchema, z.boolean()]), result: appSettingsSchema },
+
+  "conversations:list": { args: z.tuple([conversationListQuerySchema]), result: z.array(conversationSummarySchema) },
+  "conversations:get": { args: z.tuple([conversationIdSchema]), result: conversationSummarySchema },
+  "conversations:createDm": { args: z.tuple([dmTargetSchema]), result: conversationSummarySchema },
+  "conversations:createGroup": { args: z.tuple([createGroupRequestSchema]), result: conversationSummarySchema },
+  "conversations:setConsent": { args: z.tuple([conversationIdSchema, consentStateSchema]), result: conversationSummarySchema },
+  "conversations:markRead": { args: z.tuple([conversationIdSchema]), result: z.null() },
+
+  "messages:list": { args: z.tuple([conversationIdSchema, messageListQuerySchema]), result: z.array(messageSchema) },
+  "messages:sendText": { args: z.tuple([conversationIdSchema, messageTextSchema]), result: messageSchema },
+  "messages:sendReply": { args: z.tuple([conversationIdSchema, messageIdSchema, messageTextSchema]), result: messageSchema },
+  /** Adds or removes the user's reaction; returns the reacted-to message with its reactions. */
+  "messages:react": { args: z.tuple([conversationIdSchema, messageIdSchema, reactionInputSchema]), result: messageSchema },
+  "messages:sendAttachment": { args: z.tuple([conversationIdSchema, outgoingAttachmentSchema]), result: messageSchema },
+  "messages:delete": { args: z.tuple([conversationIdSchema, messageIdSchema]), result: z.null() },
+  /** Downloads and decrypts attachment `index` of a remote or multi-remote attachment message. */
+  "attachments:load": { args: z.tuple([messageIdSchema, z.number().int().nonnegative()]), result: inlineAttachmentSchema },
+
+  "members:list": { args: z.tuple([conversationIdSchema]), result: z.array(memberSchema) },
+  "members:add": { args: z.tuple([conversationIdSchema, inboxIdBatch]), result: z.array(memberSchema) },
+  "members:remove": { args: z.tuple([conversationIdSchema, inboxIdBatch]), result: z.array(memberSchema) },
+  "members:setRole": { args: z.tuple([conversationIdSchema, inboxIdSchema, memberRoleSchema]), result: memberSchema },
+
+  "groups:updateMetadata": { args: z.tuple([conversationIdSchema, groupMetadataPatchSchema]), result: conversationSummarySchema },
+  "groups:getPermissions": { args: z.tuple([conversationIdSchema]), result: groupPermissionsSchema },
+  "groups:updatePermission": { args: z.tuple([conversationIdSchema, permissionUpdateSchema]), result: groupPermissionsSchema },
+  "groups:leave": { args: z.tuple([conversationIdSchema]), result: z.null() },
+} as const satisfies Record<RequestChannel, { args: z.ZodType<unknown[]>; result: z.ZodType }>
+
+/** What main pushes to the renderer, unasked. */
+export const events = {
+  /** A conversation appeared or changed (metadata, consent, last message, unread count). */
+  "conversations:upserted": conversationSummarySchema,
+  /** A message arrived or changed (reactions, replies, delivery, deletion). */
+  "messages:upserted": messageSchema,
+  "members:changed": z.strictObject({ conversationId: conversationIdSchema, members: z.array(memberSchema) }),
+  "settings:changed": appSettingsSchema,
+  /** Open a view: from a deep link or a clicked notification. */
+  "navigation:open": navigationTargetSchema,
+} as const satisfies Record<EventChannel, z.ZodType>
 
 export type Contract = typeof contract
 export type RequestName = keyof Contract
 export type RequestArgs<N extends RequestName> = z.infer<Contract[N]["args"]>
 export type RequestResult<N extends RequestName> = z.infer<Contract[N]["result"]>
 
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.infer<Events[E]>
+
 /** The API the preload exposes on `window.parley`. */
 export type ParleyApi = {
   [N in RequestName]: (...args: RequestArgs<N>) => Promise<RequestResult<N>>
 }
 
-export const requestNames = Object.keys(contract) as RequestName[]
+/** Subscribing to main's events; returns the unsubscribe function. */
+export type ParleyEventApi = <E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) => () => void
 
-export class IpcValidationError extends Error {
-  override readonly name = "IpcValidationError"
-  constructor(
-    readonly request: string,
-    readonly issues: string,
-  ) {
-    super(`Invalid IPC message for ${request}: ${issues}`)
-  }
-}
+export const requestNames: readonly RequestName[] = REQUEST_NAMES
+export const eventNames: readonly EventName[] = EVENT_NAMES
 
 /** Validates a request's arguments; throws IpcValidationError for unknown names or bad shapes. */
 export function parseRequest<N extends RequestName>(name: string, args: unknown): RequestArgs<N> {
-  if (!Object.hasOwn(contract, name)) throw new IpcValidationError(name, "unknown request")
+  if (!isRequestName(name)) throw new IpcValidationError(name, "unknown request", "UnknownRequest")
   const parsed = contract[name as N].args.safeParse(args)
-  if (!parsed.success) throw new IpcValidationError(name, parsed.error.message)
+  if (!parsed.success) throw new IpcValidationError(name, z.prettifyError(parsed.error), "InvalidArguments")
   return parsed.data as RequestArgs<N>
+}
+
+/** Validates a handler's result before it is sent; throws IpcValidationError when it does not match. */
+export function parseResult<N extends RequestName>(name: N, result: unknown): RequestResult<N> {
+  const parsed = contract[name].result.safeParse(result)
+  if (!parsed.success) throw new IpcValidationError(name, z.prettifyError(parsed.error), "InvalidResult")
+  return parsed.data as RequestResult<N>
+}
+
+/** Validates an event's payload before it is sent; throws IpcValidationError for unknown names or bad shapes. */
+export function parseEvent<E extends EventName>(name: string, payload: unknown): EventPayload<E> {
+  if (!isEventName(name)) throw new IpcValidationError(name, "unknown event", "UnknownEvent")
+  const parsed = events[name as E].safeParse(payload)
+  if (!parsed.success) throw new IpcValidationError(name, z.prettifyError(parsed.error), "InvalidEvent")
+  return parsed.data as EventPayload<E>
+}
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.hasOwn(contract, name)
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name)
 }

@@ -19,9 +19,9 @@ import type * as CommitLogTypes from "@xmtp-proto-types/mls/message_contents/com
 import type * as LegacyPublicKeyTypes from "@xmtp-proto-types/message_contents/public_key.pb"
 import type LongType from "long"
 
-const require = createRequire(import.meta.url)
-const cjsRoot = dirname(require.resolve("@xmtp/proto"))
-const load = <T>(path: string): T => require(join(cjsRoot, path)) as T
+const requireCjs = createRequire(import.meta.url)
+const cjsRoot = dirname(requireCjs.resolve("@xmtp/proto"))
+const load = <T>(path: string): T => requireCjs(join(cjsRoot, path)) as T
 
 export const mlsApi = load<typeof MlsApiTypes>("mls/api/v1/mls.pb.js")
 export const identityApi = load<typeof IdentityApiTypes>("identity/api/v1/identity.pb.js")

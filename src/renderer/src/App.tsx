@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react"
-import type { AppInfo, ParleyApi } from "../../shared/contract"
+import type { AppInfo, ParleyApi, ParleyEventApi } from "../../shared/contract"
 
 declare global {
   interface Window {
     parley?: ParleyApi
+    parleyEvents?: ParleyEventApi
   }
 }
 

@@ -1,0 +1,95 @@
+// The profile's app settings in `settings.json` in its data directory: validated when read,
+// replaced atomically when written. A file that fails validation is moved aside (not deleted) and
+// the defaults apply, so a damaged file neither blocks start-up nor disappears.
+import { readFile, rename, writeFile } from "node:fs/promises"
+import { conversationIdSchema } from "../shared/dto/identifiers"
+import { type AppSettings, type AppSettingsPatch, appSettingsSchema, DEFAULT_APP_SETTINGS } from "../shared/dto/settings"
+
+export type SettingsListener = (settings: AppSettings) => void
+
+export class SettingsStore {
+  #settings: AppSettings
+  #writes: Promise<void> = Promise.resolve()
+  readonly #listeners = new Set<SettingsListener>()
+
+  private constructor(
+    readonly filePath: string,
+    settings: AppSettings,
+  ) {
+    this.#settings = settings
+  }
+
+  /**
+   * Reads the settings at `filePath` (defaults when the file does not exist). `onInvalid` hears
+   * where an unreadable file was moved.
+   */
+  static async open(filePath: string, onInvalid: (movedTo: string, reason: string) => void = () => {}): Promise<SettingsStore> {
+    let text: string
+    try {
+      text = await readFile(filePath, "utf8")
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new SettingsStore(filePath, structuredClone(DEFAULT_APP_SETTINGS))
+      throw error
+    }
+    const read = readSettings(text)
+    if ("settings" in read) return new SettingsStore(filePath, read.settings)
+    const movedTo = `${filePath}.invalid-${Date.now()}`
+    await rename(filePath, movedTo)
+    onInvalid(movedTo, read.invalid)
+    return new SettingsStore(filePath, structuredClone(DEFAULT_APP_SETTINGS))
+  }
+
+  get(): AppSettings {
+    return structuredClone(this.#settings)
+  }
+
+  async update(patch: AppSettingsPatch): Promise<AppSettings> {
+    return this.#change((current) => ({
+      ...current,
+      notifications: { ...current.notifications, ...patch.notifications },
+    }))
+  }
+
+  async setConversationMuted(conversationId: string, muted: boolean): Promise<AppSettings> {
+    const id = conversationIdSchema.parse(conversationId)
+    return this.#change((current) => {
+      const others = current.mutedConversationIds.filter((existing) => existing !== id)
+      return { ...current, mutedConversationIds: muted ? [...others, id] : others }
+    })
+  }
+
+  /** Calls `listener` after every change; returns the function that stops it. */
+  onChange(listener: SettingsListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #change(apply: (current: AppSettings) => AppSettings): Promise<AppSettings> {
+    const write = this.#writes.then(async () => {
+      const next = appSettingsSchema.parse(apply(this.#settings))
+      const temporary = `${this.filePath}.tmp-${process.pid}`
+      await writeFile(temporary, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 })
+      await rename(temporary, this.filePath)
+      this.#settings = next
+      for (const listener of this.#listeners) listener(this.get())
+      return this.get()
+    })
+    this.#writes = write.then(
+      () => undefined,
+      () => undefined,
+    )
+    return write
+  }
+}
+
+function readSettings(text: string): { settings: AppSettings } | { invalid: string } {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { invalid: "it is not JSON" }
+  }
+  const parsed = appSettingsSchema.safeParse(json)
+  if (parsed.success) return { settings: parsed.data }
+  return { invalid: parsed.error.issues.map((issue) => `${issue.path.join(".") || "settings"}: ${issue.message}`).join("; ") }
+}

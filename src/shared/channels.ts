@@ -1,0 +1,36 @@
+// The IPC channel names alone, free of zod and the DTOs: the sandboxed preload can import this
+// without bundling the schemas. contract.ts checks that its requests and events are exactly these.
+
+export const REQUEST_NAMES = [
+  "app:getInfo",
+  "app:listProfiles",
+  "settings:get",
+  "settings:update",
+  "settings:setConversationMuted",
+  "conversations:list",
+  "conversations:get",
+  "conversations:createDm",
+  "conversations:createGroup",
+  "conversations:setConsent",
+  "conversations:markRead",
+  "messages:list",
+  "messages:sendText",
+  "messages:sendReply",
+  "messages:react",
+  "messages:sendAttachment",
+  "messages:delete",
+  "attachments:load",
+  "members:list",
+  "members:add",
+  "members:remove",
+  "members:setRole",
+  "groups:updateMetadata",
+  "groups:getPermissions",
+  "groups:updatePermission",
+  "groups:leave",
+] as const
+
+export const EVENT_NAMES = ["conversations:upserted", "messages:upserted", "members:changed", "settings:changed", "navigation:open"] as const
+
+export type RequestChannel = (typeof REQUEST_NAMES)[number]
+export type EventChannel = (typeof EVENT_NAMES)[number]
