@@ -1,0 +1,136 @@
+// EncodedContent and ContentTypeId (proto commit 6d7c607c, mls/message_contents/content.proto), read
+// and written as prost does in libxmtp 1.10: fields in tag order (content, 4, before compression,
+// 5), proto3 `optional` fallback and compression written whenever present, parameters in the
+// order given (prost's HashMap has none, so no byte order of two or more parameters is canonical).
+import type { ContentTypeId } from "../contentTypeId"
+import {
+  ContentProtoWriter,
+  contentReader,
+  decodeProto,
+  MessageChunks,
+  readBytes,
+  readFields,
+  readString,
+  readUint32,
+  WIRE_LENGTH_DELIMITED,
+  WIRE_VARINT,
+  type ProtoReader,
+} from "./contentWire"
+
+/** Content.Compression: how `content` is compressed, when `compression` is present. */
+export const COMPRESSION_DEFLATE = 0
+export const COMPRESSION_GZIP = 1
+
+export interface EncodedContent {
+  /** Absent on the wire is possible; such content has no codec. */
+  type?: ContentTypeId
+  /** In wire order. */
+  parameters: ReadonlyMap<string, string>
+  fallback?: string
+  /** A Content.Compression value (open enum: unknown values are kept). */
+  compression?: number
+  content: Uint8Array
+}
+
+export function encodeContentTypeIdMessage(id: ContentTypeId): Uint8Array {
+  return new ContentProtoWriter()
+    .string(1, id.authorityId)
+    .string(2, id.typeId)
+    .uint32(3, id.versionMajor)
+    .uint32(4, id.versionMinor)
+    .finish()
+}
+
+export function encodeEncodedContent(encoded: EncodedContent): Uint8Array {
+  const writer = new ContentProtoWriter()
+  if (encoded.type) writer.message(1, encodeContentTypeIdMessage(encoded.type))
+  return writer
+    .map(2, encoded.parameters, (entry, key, value) => entry.string(1, key).string(2, value))
+    .optionalString(3, encoded.fallback)
+    .bytes(4, encoded.content)
+    .optionalEnum(5, encoded.compression)
+    .finish()
+}
+
+/** Throws ContentDecodeError (MalformedEncodedContent or NotUtf8) when prost would refuse the bytes. */
+export function decodeEncodedContent(bytes: Uint8Array): EncodedContent {
+  return decodeProto("MalformedEncodedContent", "EncodedContent", () => readEncodedContent(contentReader(bytes)))
+}
+
+function readEncodedContent(reader: ProtoReader): EncodedContent {
+  const type = new MessageChunks()
+  const parameters = new Map<string, string>()
+  let fallback: string | undefined
+  let compression: number | undefined
+  let content: Uint8Array = new Uint8Array()
+  readFields(reader, (r, key) => {
+    switch (key.field) {
+      case 1:
+        r.expectWireType(key, WIRE_LENGTH_DELIMITED, "EncodedContent.type")
+        type.add(r.lengthDelimited())
+        return true
+      case 2: {
+        r.expectWireType(key, WIRE_LENGTH_DELIMITED, "EncodedContent.parameters")
+        const [name, value] = readParameter(r.nested(r.lengthDelimited()))
+        parameters.set(name, value)
+        return true
+      }
+      case 3:
+        fallback = readString(r, key, "EncodedContent.fallback")
+        return true
+      case 4:
+        content = readBytes(r, key, "EncodedContent.content")
+        return true
+      case 5:
+        r.expectWireType(key, WIRE_VARINT, "EncodedContent.compression")
+        compression = r.int32()
+        return true
+      default:
+        return false
+    }
+  })
+  return {
+    ...(type.present ? { type: readContentTypeId(reader.nested(type.merged())) } : {}),
+    parameters,
+    ...(fallback === undefined ? {} : { fallback }),
+    ...(compression === undefined ? {} : { compression }),
+    content,
+  }
+}
+
+function readContentTypeId(reader: ProtoReader): ContentTypeId {
+  const id: ContentTypeId = { authorityId: "", typeId: "", versionMajor: 0, versionMinor: 0 }
+  readFields(reader, (r, key) => {
+    switch (key.field) {
+      case 1:
+        id.authorityId = readString(r, key, "ContentTypeId.authority_id")
+        return true
+      case 2:
+        id.typeId = readString(r, key, "ContentTypeId.type_id")
+        return true
+      case 3:
+        r.expectWireType(key, WIRE_VARINT, "ContentTypeId.version_major")
+        id.versionMajor = readUint32(r)
+        return true
+      case 4:
+        r.expectWireType(key, WIRE_VARINT, "ContentTypeId.version_minor")
+        id.versionMinor = readUint32(r)
+        return true
+      default:
+        return false
+    }
+  })
+  return id
+}
+
+function readParameter(reader: ProtoReader): [string, string] {
+  let name = ""
+  let value = ""
+  readFields(reader, (r, key) => {
+    if (key.field === 1) name = readString(r, key, "a parameter's name")
+    else if (key.field === 2) value = readString(r, key, "a parameter's value")
+    else return false
+    return true
+  })
+  return [name, value]
+}
