@@ -1,0 +1,152 @@
+// streamAllMessages: a subscription-driven stream of decoded messages. Envelopes are not processed
+// from the subscription itself (its order is not trusted for commits, INTENT-07): each one
+// triggers the group's ordered sync, and the stream then yields the messages stored from that
+// envelope. A welcome triggers a welcome sync, and the groups it joins are subscribed to as well.
+import { bytesToHex } from "@noble/hashes/utils.js"
+import { resumableGroupMessages, resumableWelcomeMessages, type GroupMessage } from "./api/index"
+import type { GroupContext } from "./groups/context"
+import { toDecodedMessage } from "./groups/decodedMessage"
+import { syncGroupMessages } from "./groups/groupSync"
+import { ConversationType, type DecodedMessage } from "./groups/publicTypes"
+import type { WelcomeSyncResult } from "./groups/welcomes"
+import { CursorKind } from "./storage/cursors"
+import { StoredConversationType, type StoredGroup } from "./storage/groups"
+
+export interface StreamAllMessagesOptions {
+  conversationType?: ConversationType
+}
+
+export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
+  private readonly abort = new AbortController()
+  private readonly queue: DecodedMessage[] = []
+  private readonly yielded = new Set<string>()
+  private readonly subscribed = new Set<string>()
+  private waiting: { resolve: (result: IteratorResult<DecodedMessage>) => void; reject: (error: unknown) => void } | undefined
+  private failure: unknown
+  private ended = false
+  /** Envelopes are handled one at a time, in arrival order. */
+  private handling: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly ctx: GroupContext,
+    private readonly syncWelcomes: () => Promise<WelcomeSyncResult>,
+    private readonly options: StreamAllMessagesOptions,
+    private readonly onEnd: () => void,
+  ) {}
+
+  /** Syncs welcomes, then subscribes to every matching active conversation and to new welcomes. */
+  async start(): Promise<void> {
+    await this.syncWelcomes().catch(() => undefined)
+    this.subscribe(this.ctx.db.groups.list().filter((row) => this.wanted(row)))
+    void this.consume(
+      resumableWelcomeMessages(
+        this.ctx.api.mls,
+        [{ installationKey: this.ctx.installation.publicKey, afterCursor: this.ctx.db.cursors.get(this.ctx.installation.publicKey, CursorKind.Welcome) }],
+        { signal: this.abort.signal },
+      ),
+      () => this.onWelcome(),
+    )
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<DecodedMessage> {
+    return this
+  }
+
+  next(): Promise<IteratorResult<DecodedMessage>> {
+    const message = this.queue.shift()
+    if (message) return Promise.resolve({ value: message, done: false })
+    if (this.failure !== undefined) {
+      const failure = this.failure
+      this.failure = undefined
+      return Promise.reject(failure instanceof Error ? failure : new Error(String(failure)))
+    }
+    if (this.ended) return Promise.resolve({ value: undefined, done: true })
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }))
+  }
+
+  async return(): Promise<IteratorResult<DecodedMessage>> {
+    await this.end()
+    return { value: undefined, done: true }
+  }
+
+  /** Stops the subscriptions; a pending next() resolves as done. */
+  async end(): Promise<void> {
+    if (this.ended) return
+    this.ended = true
+    this.abort.abort()
+    this.onEnd()
+    this.waiting?.resolve({ value: undefined, done: true })
+    this.waiting = undefined
+    await this.handling.catch(() => undefined)
+  }
+
+  private wanted(row: StoredGroup): boolean {
+    if (!row.isActive) return false
+    if (row.conversationType === StoredConversationType.Group) return this.options.conversationType !== ConversationType.Dm
+    if (row.conversationType === StoredConversationType.Dm) return this.options.conversationType !== ConversationType.Group
+    return false
+  }
+
+  private subscribe(rows: StoredGroup[]): void {
+    const fresh = rows.filter((row) => !this.subscribed.has(bytesToHex(row.id)))
+    if (fresh.length === 0 || this.ended) return
+    for (const row of fresh) this.subscribed.add(bytesToHex(row.id))
+    const filters = fresh.map((row) => ({ groupId: row.id, afterCursor: this.ctx.db.cursors.get(row.id, CursorKind.Group) }))
+    void this.consume(resumableGroupMessages(this.ctx.api.mls, filters, { signal: this.abort.signal }), (envelope) => this.onEnvelope(envelope))
+  }
+
+  private async consume<T>(source: AsyncGenerator<T, void, undefined>, handle: (item: T) => Promise<void>): Promise<void> {
+    try {
+      for await (const item of source) {
+        if (this.ended) break
+        const next = this.handling.then(() => (this.ended ? undefined : handle(item)))
+        this.handling = next.catch(() => undefined)
+        await next
+      }
+    } catch (error) {
+      if (!this.ended) this.fail(error)
+    }
+  }
+
+  private async onEnvelope(envelope: GroupMessage): Promise<void> {
+    try {
+      await syncGroupMessages(this.ctx, envelope.groupId)
+    } catch {
+      // A failed envelope or an inactive group: whatever was stored is still yielded below.
+    }
+    for (const message of this.ctx.db.messages.findBySequenceId(envelope.groupId, envelope.id)) {
+      const id = bytesToHex(message.id)
+      if (this.yielded.has(id)) continue
+      this.yielded.add(id)
+      this.push(toDecodedMessage(message))
+    }
+  }
+
+  private async onWelcome(): Promise<void> {
+    const result = await this.syncWelcomes()
+    const joined = result.joined.flatMap((id) => this.ctx.db.groups.find(id) ?? [])
+    this.subscribe(joined.filter((row) => this.wanted(row)))
+  }
+
+  private push(message: DecodedMessage): void {
+    if (this.ended) return
+    if (this.waiting) {
+      const { resolve } = this.waiting
+      this.waiting = undefined
+      resolve({ value: message, done: false })
+    } else {
+      this.queue.push(message)
+    }
+  }
+
+  /** A subscription failed for good: the consumer's next() rejects with the error. */
+  private fail(error: unknown): void {
+    if (this.waiting) {
+      const { reject } = this.waiting
+      this.waiting = undefined
+      reject(error)
+      return
+    }
+    this.failure = error
+  }
+}

@@ -1,0 +1,20 @@
+// Parley's XMTP client library: the public API, shaped like @xmtp/node-sdk 6.
+export { Client, type ClientOptions } from "./client"
+export { ClientError, type ClientErrorCode } from "./clientErrors"
+export { Conversations, type GroupSyncSummary, type ListConversationsOptions } from "./conversations"
+export { MessageStream, type StreamAllMessagesOptions } from "./conversationsStream"
+export { Conversation } from "./groups/conversation"
+export { Group } from "./groups/group"
+export { Dm } from "./groups/dm"
+export {
+  CommitValidationError,
+  GroupError,
+  MessageProcessingError,
+  type CommitValidationErrorCode,
+  type GroupErrorCode,
+  type MessageProcessingErrorCode,
+} from "./groups/errors"
+export type { WelcomeFailure, WelcomeSyncResult } from "./groups/welcomes"
+export * from "./groups/publicTypes"
+export { createEoaSigner, type EoaSigner, type Signer } from "./identity/index"
+export { StorageError, type StorageErrorCode } from "./storage/errors"

@@ -1,0 +1,58 @@
+// An installation's database: the encrypted SQLite file with the client schema, and one accessor
+// per table family. Writes that belong together go through `transaction`, which better-sqlite3
+// runs synchronously, so nothing else interleaves with it.
+import type Database from "better-sqlite3-multiple-ciphers"
+import { ConsentTable } from "./consent"
+import { CursorTable } from "./cursors"
+import { openEncryptedDatabase } from "./encryptedDatabase"
+import { GroupTable } from "./groups"
+import { IdentityTable } from "./identity"
+import { IdentityUpdateTable } from "./identityUpdates"
+import { IntentTable } from "./intents"
+import { KeyPackageTable } from "./keyPackages"
+import { MessageTable } from "./messages"
+import { clientMigrations } from "./migrations"
+
+export class ClientDatabase {
+  readonly identity: IdentityTable
+  readonly keyPackages: KeyPackageTable
+  readonly groups: GroupTable
+  readonly messages: MessageTable
+  readonly intents: IntentTable
+  readonly identityUpdates: IdentityUpdateTable
+  readonly consent: ConsentTable
+  readonly cursors: CursorTable
+  private closed = false
+
+  private constructor(private readonly db: Database.Database) {
+    db.defaultSafeIntegers(true)
+    this.identity = new IdentityTable(db)
+    this.keyPackages = new KeyPackageTable(db)
+    this.groups = new GroupTable(db)
+    this.messages = new MessageTable(db)
+    this.intents = new IntentTable(db)
+    this.identityUpdates = new IdentityUpdateTable(db)
+    this.consent = new ConsentTable(db)
+    this.cursors = new CursorTable(db)
+  }
+
+  /** Throws StorageError (WrongKey, NotEncrypted, NewerSchema, ...) as openEncryptedDatabase does. */
+  static open(path: string, key: Uint8Array): ClientDatabase {
+    return new ClientDatabase(openEncryptedDatabase(path, key, clientMigrations))
+  }
+
+  /** Runs `fn` in one transaction: all of its writes land, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  get isOpen(): boolean {
+    return !this.closed
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.db.close()
+  }
+}

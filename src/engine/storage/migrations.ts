@@ -1,0 +1,136 @@
+// The client database's schema, one numbered migration per table family, in the order they were
+// introduced. Never edit a released migration: add the next number. Column meanings and integer
+// codes follow libxmtp's store (crates/xmtp_db, node-bindings-1.10.0) so rows can be compared with
+// the reference; see each table's module for the codes.
+import type { Migration } from "./migrate"
+
+export const clientMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "identity",
+    // One row: this installation. The Ed25519 seed never leaves the encrypted file.
+    sql: `CREATE TABLE identity (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 0),
+      inbox_id TEXT NOT NULL,
+      account_address TEXT NOT NULL,
+      installation_public_key BLOB NOT NULL,
+      installation_private_key BLOB NOT NULL,
+      created_at_ns INTEGER NOT NULL,
+      registered_at_ns INTEGER
+    )`,
+  },
+  {
+    version: 2,
+    name: "key_packages",
+    sql: `CREATE TABLE key_packages (
+      key_package_ref BLOB PRIMARY KEY,
+      init_public_key BLOB NOT NULL UNIQUE,
+      xwing_public_key BLOB UNIQUE,
+      xwing_private_key BLOB,
+      key_package BLOB NOT NULL,
+      private_key_package BLOB NOT NULL,
+      created_at_ns INTEGER NOT NULL,
+      uploaded_at_ns INTEGER
+    )`,
+  },
+  {
+    version: 3,
+    name: "groups",
+    sql: `CREATE TABLE groups (
+      id BLOB PRIMARY KEY,
+      created_at_ns INTEGER NOT NULL,
+      membership_state INTEGER NOT NULL,
+      conversation_type INTEGER NOT NULL,
+      dm_id TEXT,
+      added_by_inbox_id TEXT NOT NULL,
+      welcome_sequence_id INTEGER,
+      rotated_at_ns INTEGER NOT NULL DEFAULT 0,
+      installations_last_checked_ns INTEGER NOT NULL DEFAULT 0,
+      last_message_ns INTEGER,
+      mls_state BLOB NOT NULL,
+      mls_epoch INTEGER NOT NULL,
+      is_active INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX groups_dm_id ON groups (dm_id) WHERE dm_id IS NOT NULL;`,
+  },
+  {
+    version: 4,
+    name: "group_messages",
+    sql: `CREATE TABLE group_messages (
+      id BLOB PRIMARY KEY,
+      group_id BLOB NOT NULL REFERENCES groups (id),
+      decrypted_message_bytes BLOB NOT NULL,
+      sent_at_ns INTEGER NOT NULL,
+      kind INTEGER NOT NULL,
+      sender_installation_id BLOB NOT NULL,
+      sender_inbox_id TEXT NOT NULL,
+      delivery_status INTEGER NOT NULL,
+      content_type INTEGER NOT NULL,
+      version_major INTEGER NOT NULL,
+      version_minor INTEGER NOT NULL,
+      authority_id TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL,
+      sequence_id INTEGER,
+      should_push INTEGER NOT NULL,
+      inserted_at_ns INTEGER NOT NULL
+    );
+    CREATE INDEX group_messages_by_time ON group_messages (group_id, sent_at_ns);
+    CREATE INDEX group_messages_by_cursor ON group_messages (group_id, sequence_id);`,
+  },
+  {
+    version: 5,
+    name: "group_intents",
+    sql: `CREATE TABLE group_intents (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      kind INTEGER NOT NULL,
+      group_id BLOB NOT NULL REFERENCES groups (id),
+      data BLOB NOT NULL,
+      state INTEGER NOT NULL,
+      should_push INTEGER NOT NULL,
+      publish_attempts INTEGER NOT NULL DEFAULT 0,
+      payload_hash BLOB UNIQUE,
+      published_payload BLOB,
+      published_in_epoch INTEGER,
+      staged_state BLOB,
+      commit_summary BLOB,
+      post_commit_data BLOB,
+      sequence_id INTEGER,
+      message_id BLOB,
+      error TEXT
+    );
+    CREATE INDEX group_intents_by_state ON group_intents (group_id, state);`,
+  },
+  {
+    version: 6,
+    name: "identity_updates",
+    sql: `CREATE TABLE identity_updates (
+      inbox_id TEXT NOT NULL,
+      sequence_id INTEGER NOT NULL,
+      server_timestamp_ns INTEGER NOT NULL,
+      payload BLOB NOT NULL,
+      PRIMARY KEY (inbox_id, sequence_id)
+    )`,
+  },
+  {
+    version: 7,
+    name: "consent_records",
+    sql: `CREATE TABLE consent_records (
+      entity_type INTEGER NOT NULL,
+      entity TEXT NOT NULL,
+      state INTEGER NOT NULL,
+      consented_at_ns INTEGER NOT NULL,
+      PRIMARY KEY (entity_type, entity)
+    )`,
+  },
+  {
+    version: 8,
+    name: "refresh_state",
+    // Sync cursors: the last network id processed per (topic, kind); they only move forward.
+    sql: `CREATE TABLE refresh_state (
+      entity_id BLOB NOT NULL,
+      entity_kind INTEGER NOT NULL,
+      sequence_id INTEGER NOT NULL,
+      PRIMARY KEY (entity_id, entity_kind)
+    )`,
+  },
+]
