@@ -2,7 +2,7 @@
 // derived from it.
 import type Database from "better-sqlite3-multiple-ciphers"
 import type { NewGroupMessage, PageQuery, StoredGroupMessage } from "../nodeStore"
-import { topicPayloadHash } from "./contentHash"
+import { topicPayloadHash } from "../contentHash"
 import { pagedTopicQuery, type PagedTopicQuery } from "./pagedTopicQuery"
 
 interface GroupMessageRow {

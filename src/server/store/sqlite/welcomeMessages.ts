@@ -2,7 +2,7 @@
 // installation. Wrapper algorithms are stored as the production node's small integers.
 import type Database from "better-sqlite3-multiple-ciphers"
 import type { NewWelcomeMessage, PageQuery, StoredWelcomeMessage, StoredWrapperAlgorithm } from "../nodeStore"
-import { topicPayloadHash } from "./contentHash"
+import { topicPayloadHash } from "../contentHash"
 import { pagedTopicQuery, type PagedTopicQuery } from "./pagedTopicQuery"
 
 // node-go types.WrapperAlgorithm: the row values must never change meaning.
