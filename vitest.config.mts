@@ -9,5 +9,7 @@ export default defineConfig({
     // Interop tests start official SDK clients (native, multi-threaded) and real nodes; two
     // cores do not gain from running many files at once.
     maxWorkers: 2,
+    // A PostgreSQL server for the delivery node's Postgres suites (see the file).
+    globalSetup: ["tests/integration/server/support/postgresGlobalSetup.ts"],
   },
 })

@@ -1,6 +1,6 @@
 // The Parley delivery node: the XMTP v3 API (MlsApi, IdentityApi, D14nMigrationApi) over gRPC,
-// with the production node's semantics (xmtp-node-go), on a NodeStore. The app embeds it; the CLI
-// (cli.ts) runs it standalone.
+// with the production node's semantics (xmtp-node-go), on a NodeStore in SQLite or PostgreSQL. The
+// app embeds it; the CLI (cli.ts) runs it standalone.
 import { Server, ServerCredentials } from "@grpc/grpc-js"
 import { CallTracker } from "./grpc/callTracker"
 import { grpcServices, SHUTTING_DOWN } from "./grpc/handlers"
@@ -8,21 +8,24 @@ import { MAX_RECEIVE_MESSAGE_BYTES, SHUTDOWN_GRACE_MS } from "./limits"
 import { createLogger, type LogLevel } from "./logger"
 import type { RpcContext } from "./rpc/context"
 import { nodeServices } from "./rpc/services"
+import { describeDatabase, openNodeStore, type NodeDatabase } from "./store/database"
 import type { NodeStore, StoredGroupMessage, StoredWelcomeMessage } from "./store/nodeStore"
-import { openSqliteNodeStore } from "./store/sqlite/sqliteNodeStore"
 import { TopicBus } from "./subscriptions/topicBus"
 import { groupTopic, welcomeTopic } from "./topics"
 import { defaultValidators, type NodeValidators } from "./validators"
 
 export type { NodeValidators } from "./validators"
+export type { NodeDatabase } from "./store/database"
 
+/** Give exactly one of `database` and `dbPath`. */
 export interface NodeOptions {
   /** 0 picks any free port. */
   port: number
   /** Default 127.0.0.1. */
   host?: string
-  /** A file path, or ":memory:". */
-  dbPath: string
+  database?: NodeDatabase
+  /** Shorthand for `database: { kind: "sqlite", path: dbPath }`: a file path, or ":memory:". */
+  dbPath?: string
   tls?: { cert: Buffer; key: Buffer }
   /** Default "info": only the start and stop lines. */
   logLevel?: LogLevel
@@ -39,7 +42,7 @@ export interface RunningNode {
 export class NodeStartError extends Error {
   override readonly name = "NodeStartError"
   constructor(
-    readonly code: "BindFailed" | "StoreFailed",
+    readonly code: "BindFailed" | "StoreFailed" | "BadOptions",
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -47,14 +50,24 @@ export class NodeStartError extends Error {
   }
 }
 
+function databaseOf(options: NodeOptions): NodeDatabase {
+  if (options.database && options.dbPath !== undefined) {
+    throw new NodeStartError("BadOptions", "give the node either `database` or `dbPath`, not both")
+  }
+  if (options.database) return options.database
+  if (options.dbPath !== undefined) return { kind: "sqlite", path: options.dbPath }
+  throw new NodeStartError("BadOptions", 'the node needs a database: `database: { kind: "sqlite", path } | { kind: "postgres", url }`, or `dbPath`')
+}
+
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
   const host = options.host ?? "127.0.0.1"
   const log = createLogger(options.logLevel ?? "info")
+  const database = databaseOf(options)
   let store: NodeStore
   try {
-    store = openSqliteNodeStore(options.dbPath)
+    store = await openNodeStore(database, log)
   } catch (cause) {
-    throw new NodeStartError("StoreFailed", `cannot open the node database ${options.dbPath}: ${String(cause)}`, { cause })
+    throw new NodeStartError("StoreFailed", `cannot open the node database (${describeDatabase(database)}): ${String(cause)}`, { cause })
   }
   const groupMessages = new TopicBus<StoredGroupMessage>()
   const welcomeMessages = new TopicBus<StoredWelcomeMessage>()
@@ -94,7 +107,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     throw new NodeStartError("BindFailed", `cannot listen on ${bindHost}:${options.port}: ${String(cause)}`, { cause })
   }
   const address = `${options.tls ? "https" : "http"}://${bindHost}:${port}`
-  log.info(`listening on ${address} (database ${options.dbPath})`)
+  log.info(`listening on ${address} (database: ${describeDatabase(database)})`)
 
   let stopping: Promise<void> | undefined
   const stop = (): Promise<void> => {

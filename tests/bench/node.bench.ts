@@ -1,6 +1,6 @@
-// Delivery node benchmark: one topic, 1 / 100 / 1,000 concurrent subscribers. The node, the
-// subscribers and the publisher are three processes talking raw gRPC over loopback, so no figure
-// is flattered by sharing an event loop. Figures:
+// Delivery node benchmark: one topic, 1 / 100 / 1,000 concurrent subscribers on SQLite, and 100 on
+// PostgreSQL. The node, the subscribers and the publisher are three processes talking raw gRPC over
+// loopback, so no figure is flattered by sharing an event loop. Figures:
 // - publish-to-delivery latency (p50/p99 over every delivery), publishing one message at a time
 //   and waiting until it has reached every subscriber before the next;
 // - throughput: a burst published with a bounded window of calls in flight, as publish acks per
@@ -13,17 +13,22 @@ import { join } from "node:path"
 import { mlsMethod, RawXmtpClient } from "../interop/support/rawGrpc"
 import { BenchChild } from "./nodeBenchChildren"
 import { BENCH_PHASE, benchSendRequest, type BenchPhase } from "./nodeBenchMessages"
+import { benchPostgresDatabase } from "./nodeBenchPostgres"
 import type { ServerCommand, ServerReport, SubscriberCommand, SubscriberConfig, SubscriberReport } from "./nodeBenchProtocol"
 import type { BenchReport } from "./run"
 
 const SUBSCRIBER_COUNTS = [1, 100, 1000]
+const POSTGRES_SUBSCRIBERS = 100
 /** Deliveries per phase are capped so the largest case stays well under a minute on 2 cores. */
 const MAX_DELIVERIES_PER_PHASE = 100_000
 const PUBLISH_WINDOW = 16
 const STEP_TIMEOUT_MS = 60_000
 const WARMUP_ROUNDS = 200
 
+type BenchDatabase = "sqlite" | "postgres"
+
 interface CaseFigures {
+  database: BenchDatabase
   subscribers: number
   p50Ms: number
   p99Ms: number
@@ -40,10 +45,12 @@ interface CaseFigures {
 
 export async function run(): Promise<BenchReport> {
   const figures: CaseFigures[] = []
-  for (const subscribers of SUBSCRIBER_COUNTS) figures.push(await runCase(subscribers))
+  for (const subscribers of SUBSCRIBER_COUNTS) figures.push(await runCase(subscribers, "sqlite"))
+  figures.push(await runCase(POSTGRES_SUBSCRIBERS, "postgres"))
   return {
     title: "Delivery node: publish to delivery on one topic (raw gRPC, loopback, 3 processes)",
     rows: figures.map((f) => ({
+      database: f.database,
       subscribers: f.subscribers,
       "p50 ms": round(f.p50Ms, 2),
       "p99 ms": round(f.p99Ms, 2),
@@ -59,19 +66,20 @@ export async function run(): Promise<BenchReport> {
     notes: [
       "latency: one message in flight, each awaited until every subscriber has it; p50/p99 over all deliveries",
       `throughput: ${PUBLISH_WINDOW} publishes in flight; deliveries/s = subscribers x messages / time to the last delivery`,
-      "anomalies: deliveries out of order, duplicated or unreadable (should be 0)",
+      "anomalies: deliveries out of id order, duplicated or unreadable (should be 0)",
     ],
   }
 }
 
-async function runCase(subscribers: number): Promise<CaseFigures> {
+async function runCase(subscribers: number, database: BenchDatabase): Promise<CaseFigures> {
   const started = performance.now()
+  const postgres = database === "postgres" ? await benchPostgresDatabase() : undefined
   const dir = await mkdtemp(join(tmpdir(), "parley-node-bench-"))
   const latencyMessages = Math.min(500, Math.max(50, Math.floor(MAX_DELIVERIES_PER_PHASE / 5 / subscribers)))
   const throughputMessages = Math.min(1000, Math.max(100, Math.floor(MAX_DELIVERIES_PER_PHASE / subscribers)))
   const groupId = new Uint8Array(randomBytes(16))
 
-  const server = new BenchChild<ServerReport, ServerCommand>("node", "./nodeBenchServer.ts", [join(dir, "node.sqlite")])
+  const server = new BenchChild<ServerReport, ServerCommand>("node", "./nodeBenchServer.ts", [postgres?.url ?? join(dir, "node.sqlite")])
   let subscriberProcess: BenchChild<SubscriberReport, SubscriberCommand> | undefined
   let publisher: RawXmtpClient | undefined
   try {
@@ -118,6 +126,7 @@ async function runCase(subscribers: number): Promise<CaseFigures> {
     server.send({ type: "stop" })
     const stopped = await server.next("stopped", STEP_TIMEOUT_MS)
     return {
+      database,
       subscribers,
       p50Ms: summary.latenciesMs.p50,
       p99Ms: summary.latenciesMs.p99,
@@ -135,6 +144,7 @@ async function runCase(subscribers: number): Promise<CaseFigures> {
     publisher?.close()
     subscriberProcess?.kill()
     server.kill()
+    await postgres?.release()
     await rm(dir, { recursive: true, force: true })
   }
 }

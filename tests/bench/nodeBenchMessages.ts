@@ -48,12 +48,18 @@ export function benchSendRequest(groupId: Uint8Array, stamp: Stamp): Uint8Array 
   }).finish()
 }
 
-/** Reads the stamp of a streamed GroupMessage; the ciphertext is the message's last field. */
-export function readStamp(groupMessageBytes: Uint8Array): Stamp {
-  const data = mlsApi.GroupMessage.decode(groupMessageBytes).v1?.data
-  if (!data || data.length < CIPHERTEXT_BYTES) throw new Error("streamed message is not a benchmark message")
+/** Reads the node's id and the stamp of a streamed GroupMessage; the ciphertext is the message's last field. */
+export function readStamp(groupMessageBytes: Uint8Array): Stamp & { id: bigint } {
+  const message = mlsApi.GroupMessage.decode(groupMessageBytes).v1
+  const data = message?.data
+  if (!message || !data || data.length < CIPHERTEXT_BYTES) throw new Error("streamed message is not a benchmark message")
   const view = new DataView(data.buffer, data.byteOffset + data.length - CIPHERTEXT_BYTES, STAMP_BYTES)
-  return { phase: view.getUint8(0) as BenchPhase, seq: view.getUint32(1), sentAtNs: view.getBigUint64(5) }
+  return {
+    id: BigInt(message.id.toString()),
+    phase: view.getUint8(0) as BenchPhase,
+    seq: view.getUint32(1),
+    sentAtNs: view.getBigUint64(5),
+  }
 }
 
 export function subscribeRequest(groupId: Uint8Array): Uint8Array {

@@ -1,7 +1,7 @@
 // What the delivery node needs from its storage, independent of the database behind it (SQLite
-// today, PostgreSQL later). Every write is atomic; ids are assigned in commit order and never
-// reused, so a topic's ids only grow (the production node uses one global sequence per table, and
-// so do the backends here).
+// or PostgreSQL). Every write is atomic; ids are never reused, and a topic's ids become visible
+// in increasing order, so a reader paging by id misses nothing (the production node uses one
+// global sequence per table and a per-topic lock, and so do the backends here).
 
 /** Paging already normalised by the caller (direction, page size and cursor rules are the RPC layer's). */
 export interface PageQuery {
@@ -70,9 +70,10 @@ export interface StoredCommitLogEntry extends NewCommitLogEntry {
 }
 
 /**
- * Told about every stored group message and welcome, synchronously and in commit order (which is
- * id order), before the write is acknowledged. Live subscriptions are fed from here; a backend
- * shared by several node processes would feed it from a poller in id order, as node-go does.
+ * Told about every stored group message and welcome exactly once, each topic's in id order; of
+ * this process's writes, before the write is acknowledged. Live subscriptions are fed from here.
+ * SQLite tells it synchronously at commit; PostgreSQL through LISTEN/NOTIFY, which also carries
+ * what other node processes on the same database store.
  */
 export interface StoredEnvelopeListener {
   groupMessagesStored(messages: StoredGroupMessage[]): void
@@ -99,7 +100,8 @@ export interface NodeStore {
   queryWelcomeMessages(installationKey: Uint8Array, page: PageQuery): Promise<StoredWelcomeMessage[]>
 
   /**
-   * Appends one identity update to an inbox's log. `decide` receives the inbox's accepted history
+   * Appends one identity update to an inbox's log (inbox ids are lowercase hex: the RPC layer
+   * admits no other). `decide` receives the inbox's accepted history
    * (oldest first) and returns what to store, or throws to refuse; no other update to the same
    * inbox is decided or stored meanwhile. Returns the new sequence id.
    */

@@ -2,25 +2,16 @@
 // cursor only on a full page), FetchD14nCutover ("never"), and the RPCs node-go leaves
 // UNIMPLEMENTED.
 import { status } from "@grpc/grpc-js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { mlsApi } from "../../../src/engine/proto/index"
-import { api, empty, type Api } from "./support/api"
-import { randomId, startTestNode, testDir, type TestDir, type TestNode } from "./support/fixtures"
+import { empty } from "./support/api"
+import { BACKENDS } from "./support/databases"
+import { randomId } from "./support/fixtures"
 import { MIGRATION, MLS } from "./support/rawClient"
+import { SuiteNode } from "./support/suiteNode"
 
-let dir: TestDir
-let running: TestNode
-let node: Api
-
-beforeAll(async () => {
-  dir = await testDir()
-  running = await startTestNode(dir.dbPath)
-  node = api(running.client)
-})
-afterAll(async () => {
-  await running.stop()
-  await dir.remove()
-})
+const suite = new SuiteNode()
+const node = suite.api
 
 const entry = (groupId: Uint8Array, n: number) => ({
   groupId,
@@ -28,7 +19,9 @@ const entry = (groupId: Uint8Array, n: number) => ({
   signature: { bytes: randomId(64), publicKey: randomId(32) },
 })
 
-describe("commit log", () => {
+describe.each(BACKENDS)("commit log on %s", (backend) => {
+  suite.on(backend)
+
   it("stores entries with their signatures and pages them oldest first", async () => {
     const a = randomId()
     const b = randomId()
@@ -56,11 +49,11 @@ describe("commit log", () => {
 
   it("enforces node-go's batch limits and entry checks", async () => {
     const publish = (requests: object[]) =>
-      running.client.failure(`${MLS}BatchPublishCommitLog`, mlsApi.BatchPublishCommitLogRequest, empty, {
+      suite.client.failure(`${MLS}BatchPublishCommitLog`, mlsApi.BatchPublishCommitLogRequest, empty, {
         message: mlsApi.BatchPublishCommitLogRequest.fromPartial({ requests }),
       })
     const query = (requests: object[]) =>
-      running.client.failure(`${MLS}BatchQueryCommitLog`, mlsApi.BatchQueryCommitLogRequest, mlsApi.BatchQueryCommitLogResponse, {
+      suite.client.failure(`${MLS}BatchQueryCommitLog`, mlsApi.BatchQueryCommitLogRequest, mlsApi.BatchQueryCommitLogResponse, {
         message: mlsApi.BatchQueryCommitLogRequest.fromPartial({ requests }),
       })
     const groupId = randomId()
@@ -89,8 +82,10 @@ describe("commit log", () => {
 })
 
 describe("other RPCs", () => {
+  suite.on("sqlite")
+
   it("answers FetchD14nCutover with i64::MAX: no cutover", async () => {
-    const raw = await running.client.unary(
+    const raw = await suite.client.unary(
       `${MIGRATION}FetchD14nCutover`,
       empty,
       { encode: () => ({ finish: () => new Uint8Array() }), decode: (bytes: Uint8Array) => ({ bytes }) },
@@ -101,13 +96,13 @@ describe("other RPCs", () => {
   })
 
   it.each(["RevokeInstallation", "GetIdentityUpdates"])("answers %s with UNIMPLEMENTED, as node-go does", async (method) => {
-    const error = await running.client.failure(`${MLS}${method}`, empty, empty, { message: {} })
+    const error = await suite.client.failure(`${MLS}${method}`, empty, empty, { message: {} })
     expect(error.code).toBe(status.UNIMPLEMENTED)
     expect(error.details).toBe("unimplemented")
   })
 
   it("answers an unknown method with UNIMPLEMENTED", async () => {
-    const error = await running.client.failure(`${MLS}Subscribe`, empty, empty, { message: {} })
+    const error = await suite.client.failure(`${MLS}Subscribe`, empty, empty, { message: {} })
     expect(error.code).toBe(status.UNIMPLEMENTED)
   })
 })

@@ -2,29 +2,20 @@
 // file: node-go's paging rules (direction, page sizes, when a cursor comes back), ordering,
 // de-duplication, the commit flag, and the statuses of bad requests.
 import { status } from "@grpc/grpc-js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { mlsApi } from "../../../src/engine/proto/index"
-import { api, empty, ids, type Api } from "./support/api"
-import { privateMessage, randomId, startTestNode, testDir, type TestDir, type TestNode } from "./support/fixtures"
+import { empty, ids } from "./support/api"
+import { BACKENDS } from "./support/databases"
+import { privateMessage, randomId } from "./support/fixtures"
 import { MLS } from "./support/rawClient"
+import { SuiteNode } from "./support/suiteNode"
 
 const { SortDirection } = mlsApi
 const ASC = SortDirection.SORT_DIRECTION_ASCENDING
 const DESC = SortDirection.SORT_DIRECTION_DESCENDING
 
-let dir: TestDir
-let running: TestNode
-let node: Api
-
-beforeAll(async () => {
-  dir = await testDir()
-  running = await startTestNode(dir.dbPath)
-  node = api(running.client)
-})
-afterAll(async () => {
-  await running.stop()
-  await dir.remove()
-})
+const suite = new SuiteNode()
+const node = suite.api
 
 /** Publishes `count` application messages to a fresh group, one call each; returns the group id. */
 async function groupWith(count: number): Promise<Uint8Array> {
@@ -33,7 +24,9 @@ async function groupWith(count: number): Promise<Uint8Array> {
   return groupId
 }
 
-describe("QueryGroupMessages paging", () => {
+describe.each(BACKENDS)("QueryGroupMessages paging on %s", (backend) => {
+  suite.on(backend)
+
   it("defaults to newest first, 100 per page, and returns a cursor only for a full page", async () => {
     const groupId = await groupWith(130)
     const first = await node.queryGroupMessages(groupId)
@@ -116,7 +109,9 @@ describe("QueryGroupMessages paging", () => {
   })
 })
 
-describe("SendGroupMessages", () => {
+describe.each(BACKENDS)("SendGroupMessages on %s", (backend) => {
+  suite.on(backend)
+
   it("stores the batch in order with the fields the client sent and the commit flag from the header", async () => {
     const groupId = randomId()
     const inputs = [
@@ -159,7 +154,7 @@ describe("SendGroupMessages", () => {
 
   it("refuses a batch with any invalid message and stores none of it", async () => {
     const groupId = randomId()
-    const error = await running.client.failure(`${MLS}SendGroupMessages`, mlsApi.SendGroupMessagesRequest, empty, {
+    const error = await suite.client.failure(`${MLS}SendGroupMessages`, mlsApi.SendGroupMessagesRequest, empty, {
       message: mlsApi.SendGroupMessagesRequest.fromPartial({
         messages: [{ v1: { data: privateMessage(groupId) } }, { v1: { data: Uint8Array.from([0, 1, 0, 2, 9]) } }],
       }),
@@ -173,7 +168,7 @@ describe("SendGroupMessages", () => {
     ["no messages", { messages: [] }, "no group messages to send"],
     ["a message without v1", { messages: [{}] }, "invalid group message"],
   ])("answers INVALID_ARGUMENT for %s", async (_name, request, details) => {
-    const error = await running.client.failure(`${MLS}SendGroupMessages`, mlsApi.SendGroupMessagesRequest, empty, {
+    const error = await suite.client.failure(`${MLS}SendGroupMessages`, mlsApi.SendGroupMessagesRequest, empty, {
       message: mlsApi.SendGroupMessagesRequest.fromPartial(request),
     })
     expect(error.code).toBe(status.INVALID_ARGUMENT)
@@ -182,7 +177,7 @@ describe("SendGroupMessages", () => {
 
   it("refuses an MLS welcome, a key package and garbage as group messages", async () => {
     for (const data of [Uint8Array.from([0, 1, 0, 3, 0]), Uint8Array.from([0, 1, 0, 5, 0]), randomId(40)]) {
-      const error = await running.client.failure(`${MLS}SendGroupMessages`, mlsApi.SendGroupMessagesRequest, empty, {
+      const error = await suite.client.failure(`${MLS}SendGroupMessages`, mlsApi.SendGroupMessagesRequest, empty, {
         message: mlsApi.SendGroupMessagesRequest.fromPartial({ messages: [{ v1: { data } }] }),
       })
       expect(error.code).toBe(status.INVALID_ARGUMENT)
@@ -190,9 +185,11 @@ describe("SendGroupMessages", () => {
   })
 })
 
-describe("QueryGroupMessages errors", () => {
+describe.each(BACKENDS)("QueryGroupMessages errors on %s", (backend) => {
+  suite.on(backend)
+
   it("answers UNKNOWN 'group is required' for an empty group id, as node-go does", async () => {
-    const error = await running.client.failure(
+    const error = await suite.client.failure(
       `${MLS}QueryGroupMessages`,
       mlsApi.QueryGroupMessagesRequest,
       mlsApi.QueryGroupMessagesResponse,
@@ -203,7 +200,9 @@ describe("QueryGroupMessages errors", () => {
   })
 })
 
-describe("GetNewestGroupMessage", () => {
+describe.each(BACKENDS)("GetNewestGroupMessage on %s", (backend) => {
+  suite.on(backend)
+
   it("answers one entry per group in request order, empty where the group has no messages", async () => {
     const a = await groupWith(3)
     const b = randomId()
@@ -224,7 +223,7 @@ describe("GetNewestGroupMessage", () => {
   })
 
   it("answers INVALID_ARGUMENT without group ids", async () => {
-    const error = await running.client.failure(
+    const error = await suite.client.failure(
       `${MLS}GetNewestGroupMessage`,
       mlsApi.GetNewestGroupMessageRequest,
       mlsApi.GetNewestGroupMessageResponse,

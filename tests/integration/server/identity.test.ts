@@ -3,39 +3,18 @@
 // revocation removes), node-go's 256-entry limit, and the statuses of refused updates.
 import { status } from "@grpc/grpc-js"
 import { createHash } from "node:crypto"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { identityApi } from "../../../src/engine/proto/index"
 import type { AssociationTypes } from "../../../src/engine/proto/index"
-import { defaultValidators, type NodeValidators } from "../../../src/server/validators"
-import { api, type Api } from "./support/api"
-import { randomId, startTestNode, testDir, testValidators, type TestDir, type TestNode } from "./support/fixtures"
+import { defaultValidators } from "../../../src/server/validators"
+import { BACKENDS } from "./support/databases"
+import { randomId, recordingValidators } from "./support/fixtures"
 import { IDENTITY } from "./support/rawClient"
+import { SuiteNode } from "./support/suiteNode"
 
-let dir: TestDir
-let running: TestNode
-let node: Api
-const historyLengthsSeen: number[] = []
-
-// The test validators, also recording how much history each decision saw.
-const recordingValidators: NodeValidators = {
-  ...testValidators,
-  validateIdentityUpdate: async (history, update) => {
-    historyLengthsSeen.push(history.length)
-    // Yield so that concurrent publishes would interleave here if the node did not serialise them.
-    await new Promise((resolve) => setTimeout(resolve, 2))
-    return testValidators.validateIdentityUpdate(history, update)
-  },
-}
-
-beforeAll(async () => {
-  dir = await testDir()
-  running = await startTestNode(dir.dbPath, recordingValidators)
-  node = api(running.client)
-})
-afterAll(async () => {
-  await running.stop()
-  await dir.remove()
-})
+const { validators, historyLengthsSeen } = recordingValidators()
+const suite = new SuiteNode(validators)
+const node = suite.api
 
 const newInboxId = (): string => createHash("sha256").update(randomId()).digest("hex")
 const newAddress = (): string => `0x${Buffer.from(randomId(20)).toString("hex")}`
@@ -53,7 +32,9 @@ async function resolve(address: string): Promise<string | undefined> {
   return (await node.getInboxIds([address])).responses[0]?.inboxId
 }
 
-describe("PublishIdentityUpdate and GetIdentityUpdates", () => {
+describe.each(BACKENDS)("PublishIdentityUpdate and GetIdentityUpdates on %s", (backend) => {
+  suite.on(backend)
+
   it("returns an inbox's updates in sequence order, after the sequence id asked for", async () => {
     const inboxId = newInboxId()
     await publish(inboxId, create(newAddress()), addInstallation())
@@ -96,7 +77,7 @@ describe("PublishIdentityUpdate and GetIdentityUpdates", () => {
 
   it("answers INVALID_ARGUMENT when the validator refuses, and stores nothing", async () => {
     const inboxId = newInboxId()
-    const error = await running.client.failure(
+    const error = await suite.client.failure(
       `${IDENTITY}PublishIdentityUpdate`,
       identityApi.PublishIdentityUpdateRequest,
       identityApi.PublishIdentityUpdateResponse,
@@ -109,7 +90,7 @@ describe("PublishIdentityUpdate and GetIdentityUpdates", () => {
 
   it("answers UNKNOWN, as node-go does, for a missing update and for an inbox id that is not hex", async () => {
     const call = (request: object) =>
-      running.client.failure(
+      suite.client.failure(
         `${IDENTITY}PublishIdentityUpdate`,
         identityApi.PublishIdentityUpdateRequest,
         identityApi.PublishIdentityUpdateResponse,
@@ -120,7 +101,7 @@ describe("PublishIdentityUpdate and GetIdentityUpdates", () => {
     expect(missing.details).toBe("IdentityUpdate is required")
     const notHex = await call({ identityUpdate: { inboxId: "not-hex", actions: [create(newAddress())] } })
     expect(notHex.code).toBe(status.UNKNOWN)
-    const query = await running.client.failure(
+    const query = await suite.client.failure(
       `${IDENTITY}GetIdentityUpdates`,
       identityApi.GetIdentityUpdatesRequest,
       identityApi.GetIdentityUpdatesResponse,
@@ -133,7 +114,7 @@ describe("PublishIdentityUpdate and GetIdentityUpdates", () => {
     const inboxId = newInboxId()
     await publish(inboxId, create(newAddress()))
     for (let i = 1; i < 256; i++) await publish(inboxId, addInstallation())
-    const error = await running.client.failure(
+    const error = await suite.client.failure(
       `${IDENTITY}PublishIdentityUpdate`,
       identityApi.PublishIdentityUpdateRequest,
       identityApi.PublishIdentityUpdateResponse,
@@ -145,7 +126,9 @@ describe("PublishIdentityUpdate and GetIdentityUpdates", () => {
   })
 })
 
-describe("GetInboxIds", () => {
+describe.each(BACKENDS)("GetInboxIds on %s", (backend) => {
+  suite.on(backend)
+
   it("resolves an address to its inbox, and nothing for an unknown address", async () => {
     const inboxId = newInboxId()
     const address = newAddress()
@@ -185,11 +168,8 @@ describe("GetInboxIds", () => {
 })
 
 describe("with the engine's validators", () => {
-  let real: TestNode
-  beforeAll(async () => {
-    real = await startTestNode(`${dir.dir}/real-validators.db`, defaultValidators)
-  })
-  afterAll(() => real.stop())
+  const real = new SuiteNode(defaultValidators)
+  real.on("sqlite")
 
   it("refuses an update whose signatures do not verify", async () => {
     const inboxId = newInboxId()
@@ -209,6 +189,6 @@ describe("with the engine's validators", () => {
     )
     expect(error.code).toBe(status.INVALID_ARGUMENT)
     expect(error.details).toMatch(/^invalid identity update: /)
-    expect((await api(real.client).getIdentityUpdates([{ inboxId }])).responses[0]?.updates).toHaveLength(0)
+    expect((await real.api.getIdentityUpdates([{ inboxId }])).responses[0]?.updates).toHaveLength(0)
   })
 })

@@ -3,31 +3,24 @@
 // installations, and refused key packages get INVALID_ARGUMENT. One node runs the real
 // validators to check they are wired in.
 import { status } from "@grpc/grpc-js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { mlsApi } from "../../../src/engine/proto/index"
 import { defaultValidators } from "../../../src/server/validators"
-import { api, empty, type Api } from "./support/api"
-import { randomId, startTestNode, testDir, testKeyPackage, type TestDir, type TestNode } from "./support/fixtures"
+import { empty } from "./support/api"
+import { BACKENDS } from "./support/databases"
+import { randomId, testKeyPackage } from "./support/fixtures"
 import { MLS } from "./support/rawClient"
+import { SuiteNode } from "./support/suiteNode"
 
-let dir: TestDir
-let running: TestNode
-let node: Api
-
-beforeAll(async () => {
-  dir = await testDir()
-  running = await startTestNode(dir.dbPath)
-  node = api(running.client)
-})
-afterAll(async () => {
-  await running.stop()
-  await dir.remove()
-})
+const suite = new SuiteNode()
+const node = suite.api
 
 const bytesOf = (response: { keyPackages: { keyPackageTlsSerialized: Uint8Array }[] }) =>
   response.keyPackages.map((kp) => Buffer.from(kp.keyPackageTlsSerialized).toString())
 
-describe("key packages", () => {
+describe.each(BACKENDS)("key packages on %s", (backend) => {
+  suite.on(backend)
+
   it("keeps only the newest key package of an installation", async () => {
     const installation = randomId()
     await node.uploadKeyPackage(testKeyPackage(installation, 1))
@@ -53,7 +46,7 @@ describe("key packages", () => {
 
   it("registers an installation through the deprecated RPC and returns its key", async () => {
     const installation = randomId()
-    const response = await running.client.unary(
+    const response = await suite.client.unary(
       `${MLS}RegisterInstallation`,
       mlsApi.RegisterInstallationRequest,
       mlsApi.RegisterInstallationResponse,
@@ -66,12 +59,12 @@ describe("key packages", () => {
   it("answers INVALID_ARGUMENT for a missing or refused key package and keeps the previous one", async () => {
     const installation = randomId()
     await node.uploadKeyPackage(testKeyPackage(installation))
-    const missing = await running.client.failure(`${MLS}UploadKeyPackage`, mlsApi.UploadKeyPackageRequest, empty, {
+    const missing = await suite.client.failure(`${MLS}UploadKeyPackage`, mlsApi.UploadKeyPackageRequest, empty, {
       message: mlsApi.UploadKeyPackageRequest.fromPartial({}),
     })
     expect(missing.code).toBe(status.INVALID_ARGUMENT)
     expect(missing.details).toBe("no key package")
-    const refused = await running.client.failure(`${MLS}UploadKeyPackage`, mlsApi.UploadKeyPackageRequest, empty, {
+    const refused = await suite.client.failure(`${MLS}UploadKeyPackage`, mlsApi.UploadKeyPackageRequest, empty, {
       message: { keyPackage: { keyPackageTlsSerialized: Uint8Array.from([1, 2, 3]) }, isInboxIdCredential: true },
     })
     expect(refused.code).toBe(status.INVALID_ARGUMENT)
@@ -81,11 +74,8 @@ describe("key packages", () => {
 })
 
 describe("with the engine's validators", () => {
-  let real: TestNode
-  beforeAll(async () => {
-    real = await startTestNode(`${dir.dir}/real-validators.db`, defaultValidators)
-  })
-  afterAll(() => real.stop())
+  const real = new SuiteNode(defaultValidators)
+  real.on("sqlite")
 
   it("refuses a key package that is not a valid MLS KeyPackage", async () => {
     for (const bytes of [Uint8Array.from([0, 1, 0, 3]), randomId(200), testKeyPackage(randomId())]) {

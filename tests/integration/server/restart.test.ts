@@ -1,24 +1,21 @@
-// A node restarted on the same database file serves everything it stored before, and continues
-// its sequences: new ids are above every old one, never reused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+// A node restarted on the same database serves everything it stored before, and continues its
+// sequences: new ids are above every old one, never reused.
+import { describe, expect, it } from "vitest"
 import { createHash } from "node:crypto"
 import { api, ids } from "./support/api"
-import { privateMessage, randomId, startTestNode, testDir, testKeyPackage, type TestDir } from "./support/fixtures"
+import { BACKENDS, suiteDatabase } from "./support/databases"
+import { privateMessage, randomId, startTestNode, testKeyPackage } from "./support/fixtures"
 
-let dir: TestDir
-beforeAll(async () => {
-  dir = await testDir()
-})
-afterAll(() => dir.remove())
+describe.each(BACKENDS)("restart on the same %s database", (backend) => {
+  const db = suiteDatabase(backend)
 
-describe("restart on the same database file", () => {
   it("keeps messages, welcomes, key packages, identity logs and commit logs, and continues the ids", async () => {
     const groupId = randomId()
     const installation = randomId()
     const inboxId = createHash("sha256").update(randomId()).digest("hex")
     const address = `0x${Buffer.from(randomId(20)).toString("hex")}`
 
-    const first = await startTestNode(dir.dbPath)
+    const first = await startTestNode(db.database)
     const before = api(first.client)
     await before.sendGroupData(privateMessage(groupId), privateMessage(groupId, { contentType: "commit" }))
     await before.sendWelcomeMessages([{ v1: { installationKey: installation, data: randomId(), hpkePublicKey: randomId() } }])
@@ -31,7 +28,7 @@ describe("restart on the same database file", () => {
     const oldCommitIds = (await before.queryCommitLog([{ groupId }])).responses[0]?.commitLogEntries.map((e) => e.sequenceId.toNumber())
     await first.stop()
 
-    const second = await startTestNode(dir.dbPath)
+    const second = await startTestNode(db.database)
     const after = api(second.client)
     try {
       const messages = (await after.queryGroupMessages(groupId, { direction: 1 })).messages

@@ -1,22 +1,20 @@
 // Graceful shutdown: open streams end with UNAVAILABLE, no acknowledged write is lost, later
-// calls are refused; and the standalone CLI stops cleanly on SIGTERM and SIGINT.
+// calls are refused, on either database; and the standalone CLI stops cleanly on SIGTERM and SIGINT.
 import { spawn } from "node:child_process"
 import { once } from "node:events"
 import { createRequire } from "node:module"
 import { status } from "@grpc/grpc-js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { api } from "./support/api"
+import { describe, expect, it } from "vitest"
+import type { NodeDatabase } from "../../../src/server/node"
 import type { NodeValidators } from "../../../src/server/validators"
-import { randomId, startTestNode, testDir, testKeyPackage, testValidators, type TestDir } from "./support/fixtures"
+import { api } from "./support/api"
+import { BACKENDS, suiteDatabase, testDatabase } from "./support/databases"
+import { randomId, startTestNode, testKeyPackage, testValidators } from "./support/fixtures"
 import { RawClient } from "./support/rawClient"
 
-let dir: TestDir
-beforeAll(async () => {
-  dir = await testDir()
-})
-afterAll(() => dir.remove())
+describe.each(BACKENDS)("stop() on %s", (backend) => {
+  const db = suiteDatabase(backend)
 
-describe("stop()", () => {
   it("ends open streams with UNAVAILABLE, refuses new calls, and finishes the writes in flight", async () => {
     // Key package validation waits on a gate, so uploads are provably in flight when stop() runs.
     let entered = 0
@@ -30,7 +28,7 @@ describe("stop()", () => {
         return testValidators.validateKeyPackage(bytes)
       },
     }
-    const first = await startTestNode(dir.dbPath, gated)
+    const first = await startTestNode(db.database, gated)
     const node = api(first.client)
     const group = node.subscribeGroupMessages([{ groupId: randomId() }])
     const welcomes = node.subscribeWelcomeMessages([{ installationKey: randomId() }])
@@ -52,7 +50,7 @@ describe("stop()", () => {
     await stopping
     first.client.close()
 
-    const second = await startTestNode(dir.dbPath)
+    const second = await startTestNode(db.database)
     try {
       const fetched = await api(second.client).fetchKeyPackages(installations)
       expect(fetched.keyPackages.map((kp) => Buffer.from(kp.keyPackageTlsSerialized).toString())).toEqual(
@@ -64,7 +62,7 @@ describe("stop()", () => {
   })
 
   it("refuses calls once stopped, and stopping twice is harmless", async () => {
-    const running = await startTestNode(`${dir.dir}/twice.db`)
+    const running = await startTestNode(db.database)
     await running.node.stop()
     await running.node.stop()
     const late = new RawClient(running.node.address)
@@ -76,11 +74,18 @@ describe("stop()", () => {
 
 describe("cli", () => {
   const tsxLoader = createRequire(import.meta.url).resolve("tsx")
+  const databaseArguments = (database: NodeDatabase): string[] =>
+    database.kind === "sqlite" ? ["--db", database.path] : ["--postgres", database.url]
 
-  it.each(["SIGTERM", "SIGINT"] as const)("serves until %s, then stops cleanly with exit code 0", async (signal) => {
+  it.each([
+    ["SIGTERM", "sqlite"],
+    ["SIGINT", "sqlite"],
+    ["SIGTERM", "postgres"],
+  ] as const)("serves until %s, then stops cleanly with exit code 0 (%s)", async (signal, backend) => {
+    const db = await testDatabase(backend)
     const child = spawn(
       process.execPath,
-      ["--import", tsxLoader, "src/server/cli.ts", "--port", "0", "--db", `${dir.dir}/cli-${signal}.db`, "--log-level", "info"],
+      ["--import", tsxLoader, "src/server/cli.ts", "--port", "0", ...databaseArguments(db.database), "--log-level", "info"],
       { stdio: ["ignore", "pipe", "pipe"] },
     )
     let output = ""
@@ -106,6 +111,7 @@ describe("cli", () => {
       expect(output.trim().split("\n")).toHaveLength(2)
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL")
+      await db.remove()
     }
   })
 

@@ -3,50 +3,23 @@
 // exactly once and in id order per topic; bad filters, cancellation and a client that stops
 // reading end the stream the way node-go ends it.
 import { status } from "@grpc/grpc-js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { MlsApiTypes } from "../../../src/engine/proto/index"
+import { describe, expect, it } from "vitest"
 import { api, ids, type Api } from "./support/api"
-import { privateMessage, randomId, startTestNode, testDir, type TestDir, type TestNode } from "./support/fixtures"
+import { BACKENDS } from "./support/databases"
+import { privateMessage, randomId } from "./support/fixtures"
 import { RawClient } from "./support/rawClient"
+import { allStoredIds, expectExactlyThenMarker, hex } from "./support/streams"
+import { SuiteNode } from "./support/suiteNode"
 
-let dir: TestDir
-let running: TestNode
-let node: Api
+const suite = new SuiteNode()
+const node = suite.api
 
-beforeAll(async () => {
-  dir = await testDir()
-  running = await startTestNode(dir.dbPath)
-  node = api(running.client)
-})
-afterAll(async () => {
-  await running.stop()
-  await dir.remove()
-})
+/** Every stored message of the group, oldest first, as ids. */
+const storedIds = (groupId: Uint8Array): Promise<number[]> => allStoredIds(node, groupId)
 
-const hex = (bytes: Uint8Array | undefined): string => Buffer.from(bytes ?? []).toString("hex")
+describe.each(BACKENDS)("SubscribeGroupMessages on %s", (backend) => {
+  suite.on(backend)
 
-/** Group messages received, grouped by group id, as ids. */
-function idsByGroup(messages: MlsApiTypes.GroupMessage[]): Map<string, number[]> {
-  const byGroup = new Map<string, number[]>()
-  for (const message of messages) {
-    const key = hex(message.v1?.groupId)
-    byGroup.set(key, [...(byGroup.get(key) ?? []), message.v1?.id.toNumber() ?? -1])
-  }
-  return byGroup
-}
-
-const storedIds = async (groupId: Uint8Array): Promise<number[]> => {
-  const all: number[] = []
-  let cursor = 0
-  for (;;) {
-    const page = await node.queryGroupMessages(groupId, { direction: 1, idCursor: cursor })
-    all.push(...ids(page.messages))
-    cursor = page.pagingInfo?.idCursor.toNumber() ?? 0
-    if (!cursor) return all
-  }
-}
-
-describe("SubscribeGroupMessages", () => {
   it("sends headers at once, replays after the cursor, then follows live messages", async () => {
     const groupId = randomId()
     for (let i = 0; i < 4; i++) await node.sendGroupData(privateMessage(groupId))
@@ -80,7 +53,7 @@ describe("SubscribeGroupMessages", () => {
     const early = node.subscribeGroupMessages(groups.map((groupId) => ({ groupId })))
     await early.headers
 
-    const publishers = Array.from({ length: 4 }, () => new RawClient(running.node.address))
+    const publishers = Array.from({ length: 4 }, () => new RawClient(suite.address))
     let late: ReturnType<Api["subscribeGroupMessages"]> | undefined
     const perPublisher = 30
     await Promise.all(
@@ -104,18 +77,11 @@ describe("SubscribeGroupMessages", () => {
     const total = [...expected.values()].reduce((sum, list) => sum + list.length, 0)
     expect(total).toBe(3 + 4 * perPublisher + 4 * (perPublisher / 5))
 
-    // A marker published after everything else must be the very next message each subscriber
-    // gets: a duplicate or stray message would arrive before it.
     const marker = privateMessage(groups[0] ?? randomId())
     await node.sendGroupData(marker)
     for (const sub of [early, late]) {
       if (!sub) throw new Error("the late subscription did not start")
-      const received = await sub.waitFor(total + 1)
-      expect(idsByGroup(received.slice(0, total))).toEqual(expected)
-      expect(hex(received[total]?.v1?.data)).toBe(hex(marker))
-      sub.cancel()
-      await sub.ended
-      expect(sub.received).toHaveLength(total + 1)
+      await expectExactlyThenMarker(sub, expected, marker)
     }
   })
 
@@ -156,7 +122,9 @@ describe("SubscribeGroupMessages", () => {
   })
 })
 
-describe("SubscribeWelcomeMessages", () => {
+describe.each(BACKENDS)("SubscribeWelcomeMessages on %s", (backend) => {
+  suite.on(backend)
+
   const welcome = (installationKey: Uint8Array) => ({
     v1: { installationKey, data: randomId(40), hpkePublicKey: randomId(32), wrapperAlgorithm: 2 },
   })

@@ -1,35 +1,28 @@
 // SendWelcomeMessages / QueryWelcomeMessages: v1 welcomes and welcome pointers per installation,
 // node-go's envelope checks and wrapper-algorithm mapping, and the same paging rules as groups.
 import { status } from "@grpc/grpc-js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { mlsApi, welcomePointer, wrapperEncryption } from "../../../src/engine/proto/index"
-import { api, empty, ids, type Api } from "./support/api"
-import { randomId, startTestNode, testDir, type TestDir, type TestNode } from "./support/fixtures"
+import { empty, ids, type Api } from "./support/api"
+import { BACKENDS } from "./support/databases"
+import { randomId } from "./support/fixtures"
 import { MLS } from "./support/rawClient"
+import { SuiteNode } from "./support/suiteNode"
 
 const { WelcomeWrapperAlgorithm: W } = wrapperEncryption
 const { WelcomePointerWrapperAlgorithm: P } = welcomePointer
 const ASC = mlsApi.SortDirection.SORT_DIRECTION_ASCENDING
 
-let dir: TestDir
-let running: TestNode
-let node: Api
-
-beforeAll(async () => {
-  dir = await testDir()
-  running = await startTestNode(dir.dbPath)
-  node = api(running.client)
-})
-afterAll(async () => {
-  await running.stop()
-  await dir.remove()
-})
+const suite = new SuiteNode()
+const node = suite.api
 
 const v1 = (installationKey: Uint8Array, wrapperAlgorithm = W.WELCOME_WRAPPER_ALGORITHM_XWING_MLKEM_768_DRAFT_6) => ({
   v1: { installationKey, data: randomId(64), hpkePublicKey: randomId(32), wrapperAlgorithm, welcomeMetadata: randomId(18) },
 })
 
-describe("SendWelcomeMessages", () => {
+describe.each(BACKENDS)("SendWelcomeMessages on %s", (backend) => {
+  suite.on(backend)
+
   it("stores v1 welcomes and pointers per installation and returns them as sent", async () => {
     const installation = randomId()
     const welcome = v1(installation)
@@ -76,7 +69,7 @@ describe("SendWelcomeMessages", () => {
   })
 
   it("answers INVALID_ARGUMENT without welcomes", async () => {
-    const error = await running.client.failure(`${MLS}SendWelcomeMessages`, mlsApi.SendWelcomeMessagesRequest, empty, {
+    const error = await suite.client.failure(`${MLS}SendWelcomeMessages`, mlsApi.SendWelcomeMessagesRequest, empty, {
       message: { messages: [] },
     })
     expect(error.code).toBe(status.INVALID_ARGUMENT)
@@ -101,7 +94,7 @@ describe("SendWelcomeMessages", () => {
     ],
   ])("answers INVALID_ARGUMENT for %s and stores none of the batch", async (_name, invalid, details) => {
     const installation = randomId()
-    const error = await running.client.failure(`${MLS}SendWelcomeMessages`, mlsApi.SendWelcomeMessagesRequest, empty, {
+    const error = await suite.client.failure(`${MLS}SendWelcomeMessages`, mlsApi.SendWelcomeMessagesRequest, empty, {
       message: mlsApi.SendWelcomeMessagesRequest.fromPartial({ messages: [v1(installation), invalid(installation)] }),
     })
     expect(error.code).toBe(status.INVALID_ARGUMENT)
@@ -110,7 +103,9 @@ describe("SendWelcomeMessages", () => {
   })
 })
 
-describe("QueryWelcomeMessages paging", () => {
+describe.each(BACKENDS)("QueryWelcomeMessages paging on %s", (backend) => {
+  suite.on(backend)
+
   it("defaults to newest first with 100 per page and a cursor only for a full page", async () => {
     const installation = randomId()
     for (let i = 0; i < 21; i++) await node.sendWelcomeMessages(Array.from({ length: 5 }, () => v1(installation)))
@@ -130,7 +125,7 @@ describe("QueryWelcomeMessages paging", () => {
   })
 
   it("answers UNKNOWN 'installation is required' for an empty installation key", async () => {
-    const error = await running.client.failure(
+    const error = await suite.client.failure(
       `${MLS}QueryWelcomeMessages`,
       mlsApi.QueryWelcomeMessagesRequest,
       mlsApi.QueryWelcomeMessagesResponse,

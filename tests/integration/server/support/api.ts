@@ -9,7 +9,7 @@ export const empty: Codec<Record<string, never>> = {
   decode: () => ({}),
 }
 
-export function api(client: RawClient) {
+export function api(client: Pick<RawClient, "unary" | "stream">) {
   const m = mlsApi
   const i = identityApi
   return {

@@ -1,6 +1,6 @@
-// Real nodes on real temporary files, MLS group messages built byte by byte, and test validators
-// for key packages and identity updates (the real ones need real signatures; the interop suite
-// covers them).
+// Real nodes on real databases (databases.ts), MLS group messages built byte by byte, and test
+// validators for key packages and identity updates (the real ones need real signatures; the
+// interop suite covers them).
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto"
 import { AssociationError } from "../../../../src/engine/identity/errors"
 import { KeyPackageError } from "../../../../src/engine/mls/errors"
 import type { AssociationTypes } from "../../../../src/engine/proto/index"
-import { startNode, type RunningNode } from "../../../../src/server/node"
+import { startNode, type NodeDatabase, type RunningNode } from "../../../../src/server/node"
 import { defaultValidators, type NodeValidators } from "../../../../src/server/validators"
 import { RawClient } from "./rawClient"
 
@@ -30,8 +30,8 @@ export interface TestNode {
   stop(): Promise<void>
 }
 
-export async function startTestNode(dbPath: string, validators: NodeValidators = testValidators): Promise<TestNode> {
-  const node = await startNode({ port: 0, dbPath, logLevel: "silent", validators })
+export async function startTestNode(database: NodeDatabase, validators: NodeValidators = testValidators): Promise<TestNode> {
+  const node = await startNode({ port: 0, database, logLevel: "silent", validators })
   const client = new RawClient(node.address)
   return {
     node,
@@ -119,4 +119,21 @@ export const testValidators: NodeValidators = {
     }
     return { addedMembers, removedMembers }
   },
+}
+
+/**
+ * The test validators, also recording how much history each identity update was decided
+ * against. Each decision yields first, so decisions the node failed to serialise would interleave.
+ */
+export function recordingValidators(): { validators: NodeValidators; historyLengthsSeen: number[] } {
+  const historyLengthsSeen: number[] = []
+  const validators: NodeValidators = {
+    ...testValidators,
+    validateIdentityUpdate: async (history, update) => {
+      historyLengthsSeen.push(history.length)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+      return testValidators.validateIdentityUpdate(history, update)
+    },
+  }
+  return { validators, historyLengthsSeen }
 }
