@@ -5,7 +5,7 @@
 # PostgreSQL for the delivery node's Postgres tests (scripts/with-postgres.sh runs a throwaway
 # cluster; the tests do not use the cluster Debian's package may set up on port 5432).
 set -eu
-packages="chromium libsecret-1-dev gnome-keyring dbus libsecret-tools fonts-liberation patchelf gcc g++ make python3 postgresql"
+packages="chromium fonts-noto-color-emoji libsecret-1-dev gnome-keyring dbus libsecret-tools fonts-liberation patchelf gcc g++ make python3 postgresql"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -13,6 +13,8 @@ import { KeyedMutex } from "./groups/keyedMutex"
 import { xmtpMlsContext } from "./groups/mlsContext"
 import type { Identifier } from "./groups/publicTypes"
 import { createInstallationKey, ethereumMember, IdentifierKind, inboxIdFor, type Signer } from "./identity/index"
+import { keyPackageRotationPolicy } from "./keyPackageRotationPolicy"
+import { KeyPackageMaintenance, type KeyPackageMaintenanceOptions } from "./keyPackageRotationWorker"
 import { associations } from "./proto/index"
 import { ClientDatabase } from "./storage/clientDatabase"
 import { nowNs } from "./storage/rows"
@@ -28,6 +30,8 @@ export interface ClientOptions {
   /** PEM CA certificate(s) to trust for an https node. */
   caCertificate?: string | Uint8Array
   retry?: RetryPolicy
+  /** Key package rotation timings (libxmtp's by default) and listeners for its maintenance passes. */
+  keyPackageRotation?: KeyPackageMaintenanceOptions
 }
 
 export class Client {
@@ -36,6 +40,7 @@ export class Client {
   private constructor(
     private readonly ctx: GroupContext,
     readonly accountIdentifier: Identifier,
+    private readonly keyPackageMaintenance: KeyPackageMaintenance,
   ) {
     this.conversations = new Conversations(ctx)
   }
@@ -85,8 +90,11 @@ export class Client {
         locks: new KeyedMutex(),
         onMessageStored: () => undefined,
       }
-      if (stored.registeredAtNs === undefined) await registerInstallation(ctx, signer, accountAddress)
-      return new Client(ctx, { identifier: accountAddress, identifierKind: IdentifierKind.Ethereum })
+      const rotation = keyPackageRotationPolicy(options.keyPackageRotation)
+      if (stored.registeredAtNs === undefined) await registerInstallation(ctx, signer, accountAddress, rotation)
+      const maintenance = new KeyPackageMaintenance(ctx, rotation, options.keyPackageRotation)
+      maintenance.start()
+      return new Client(ctx, { identifier: accountAddress, identifierKind: IdentifierKind.Ethereum }, maintenance)
     } catch (error) {
       api?.close()
       db.close()
@@ -114,6 +122,7 @@ export class Client {
   /** Ends streams, closes the connection and the database. The client cannot be used afterwards. */
   async close(): Promise<void> {
     if (!this.ctx.db.isOpen) return
+    await this.keyPackageMaintenance.stop()
     await this.conversations.endStreams()
     this.ctx.api.close()
     this.ctx.db.close()

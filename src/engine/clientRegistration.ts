@@ -5,27 +5,17 @@
 // the network first, so a registration cut short by a crash or a lost answer finishes on retry.
 import { isApiError } from "./api/index"
 import { addInstallationRequest, ethereumMember, installationMember, registrationRequest, type Signer } from "./identity/index"
-import { createXmtpKeyPackage } from "./mls/keyPackageCreation"
-import { welcomeRecipientOf } from "./mls/welcomeWrapper"
-import { encode, privateKeyPackageEncoder } from "ts-mls"
 import { ClientError } from "./clientErrors"
 import type { GroupContext } from "./groups/context"
+import { publishKeyPackage } from "./keyPackageRotation"
+import type { KeyPackageRotationPolicy } from "./keyPackageRotationPolicy"
 import { nowNs } from "./storage/rows"
 
-export async function registerInstallation(ctx: GroupContext, signer: Signer, accountAddress: string): Promise<void> {
+export async function registerInstallation(ctx: GroupContext, signer: Signer, accountAddress: string, rotation: KeyPackageRotationPolicy): Promise<void> {
   const request = await pendingIdentityUpdate(ctx, accountAddress)
 
-  const keyPackage = await createXmtpKeyPackage({ inboxId: ctx.inboxId, installationSignatureKeyPair: ctx.installation })
-  ctx.db.keyPackages.insert({
-    keyPackageRef: keyPackage.keyPackageRef,
-    initPublicKey: keyPackage.keyPackage.initKey,
-    ...(keyPackage.xwingPrivateKey ? { xwing: { publicKey: welcomeRecipientOf(keyPackage.keyPackage).hpkePublicKey, privateKey: keyPackage.xwingPrivateKey } } : {}),
-    keyPackage: keyPackage.keyPackageBytes,
-    privateKeyPackage: encode(privateKeyPackageEncoder, keyPackage.privateKeyPackage),
-    createdAtNs: nowNs(),
-  })
-  await ctx.api.mls.uploadKeyPackage({ keyPackageTlsSerialized: keyPackage.keyPackageBytes, isInboxIdCredential: true })
-  ctx.db.keyPackages.markUploaded(keyPackage.keyPackageRef, nowNs())
+  // Also starts the rotation schedule, and gives key packages of earlier attempts a deletion time.
+  await publishKeyPackage(ctx, rotation)
 
   if (request) {
     await request.addWalletSignature(signer)

@@ -9,7 +9,7 @@ import { toDecodedMessage } from "./groups/decodedMessage"
 import { Dm } from "./groups/dm"
 import { dmIdFor } from "./groups/dmRules"
 import { Group } from "./groups/group"
-import { syncGroup } from "./groups/groupSync"
+import { syncConversation } from "./groups/conversationSync"
 import { ConversationType, type CreateDmOptions, type CreateGroupOptions, type DecodedMessage } from "./groups/publicTypes"
 import { syncWelcomes, type WelcomeSyncResult } from "./groups/welcomes"
 import { StoredConversationType, type StoredGroup } from "./storage/groups"
@@ -30,10 +30,19 @@ export class Conversations {
 
   /** Creates a group and adds the inboxes (or, with none, syncs it), as the node binding does. */
   async createGroup(inboxIds: string[], options?: CreateGroupOptions): Promise<Group> {
-    const group = new Group(this.ctx, await createConversation(this.ctx, { kind: "group", ...(options ? { options } : {}) }))
+    const group = await this.createGroupOptimistic(options)
     if (inboxIds.length > 0) await group.addMembers(inboxIds)
     else await group.sync()
     return group
+  }
+
+  /**
+   * A group that exists on this installation only (epoch 0, nothing published) until its first
+   * commit: a sync, a member added or a metadata change (CREATE-01). Asynchronous, unlike the
+   * SDK's, because creating the creator's leaf is.
+   */
+  async createGroupOptimistic(options?: CreateGroupOptions): Promise<Group> {
+    return new Group(this.ctx, await createConversation(this.ctx, { kind: "group", ...(options ? { options } : {}) }))
   }
 
   /** The DM with `inboxId` if one exists, else a new one (find_or_create_dm). */
@@ -66,7 +75,7 @@ export class Conversations {
     let numSynced = 0
     for (const row of rows.filter((r) => r.isActive)) {
       try {
-        await syncGroup(this.ctx, row.id)
+        await syncConversation(this.ctx, row.id)
         numSynced++
       } catch {
         // counted as not synced
@@ -108,7 +117,10 @@ export class Conversations {
     }
     if (groupId.length !== GROUP_ID_LENGTH) return undefined
     const row = this.ctx.db.groups.find(groupId)
-    return row && this.wrap(row)
+    // A DM id answers with the DM of those members that is active now (DM-11), as the node
+    // binding's get_conversation_by_id (stitched_group) does.
+    const stitched = row?.dmId ? (this.ctx.db.groups.findDms(row.dmId)[0] ?? row) : row
+    return stitched && this.wrap(stitched)
   }
 
   /** The most recently active DM with that inbox. */
@@ -125,7 +137,7 @@ export class Conversations {
       return undefined
     }
     const row = this.ctx.db.messages.find(messageId)
-    return row && toDecodedMessage(row)
+    return row && toDecodedMessage(this.ctx.db, row)
   }
 
   /** Messages of every conversation as they arrive; call end() (or break out) to stop. */

@@ -118,7 +118,8 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
       const id = bytesToHex(message.id)
       if (this.yielded.has(id)) continue
       this.yielded.add(id)
-      this.push(toDecodedMessage(message))
+      const decoded = toDecodedMessage(this.ctx.db, message)
+      if (decoded) this.push(decoded)
     }
   }
 

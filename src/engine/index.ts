@@ -15,6 +15,8 @@ export {
   type MessageProcessingErrorCode,
 } from "./groups/errors"
 export type { WelcomeFailure, WelcomeSyncResult } from "./groups/welcomes"
+export { DeleteMessageError, type DeleteMessageErrorCode } from "./content/enrichmentErrors"
+export { summarizeReactions, type ReactionSummary } from "./content/enrichmentReactions"
 export * from "./groups/publicTypes"
 export { createEoaSigner, type EoaSigner, type Signer } from "./identity/index"
 export { StorageError, type StorageErrorCode } from "./storage/errors"

@@ -5,6 +5,8 @@ import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { app, type BrowserWindow, dialog, ipcMain, session } from "electron"
 import { startNode, type RunningNode } from "../server/node"
+import { ProfileSession } from "./handlers/profileSession"
+import { registerSettingsHandlers } from "./handlers/settingsHandlers"
 import { DEEP_LINK_SCHEME } from "./deepLinks"
 import { DeepLinkRouter } from "./deepLinkRouter"
 import { EventLoopLagMonitor } from "./eventLoopLag"
@@ -24,6 +26,7 @@ const renderer: RendererLocation = {
 }
 let window: BrowserWindow | undefined
 let node: RunningNode | undefined
+let profileSession: ProfileSession | undefined
 const lag = process.env["PARLEY_EVENT_LOOP_LAG"] === "1" ? new EventLoopLagMonitor().start() : undefined
 
 /** Start-up failures (bad profile, no keychain, node cannot start) are shown, then Parley stops. */
@@ -54,30 +57,28 @@ app.on("open-url", (event, url) => {
 
 async function start(): Promise<void> {
   const dataDir = await profiles.ensure(profile)
-  await new KeychainService().loadOrCreate(profile)
   const settings = await SettingsStore.open(join(dataDir, "settings.json"), (movedTo, reason) =>
     console.warn(`Settings were unreadable (${reason}); moved to ${movedTo}, using defaults.`),
   )
   const badge = new UnreadBadgeTracker({ app, dock: app.dock })
   badge.setMuted(settings.get().mutedConversationIds)
-  settings.onChange((next) => {
-    badge.setMuted(next.mutedConversationIds)
-    if (window) sendEvent(window.webContents, "settings:changed", next)
-  })
+  settings.onChange((next) => badge.setMuted(next.mutedConversationIds))
 
   node = await startNode({ port: 0, dbPath: join(dataDir, "node.db") })
+  // Keys live in the OS keychain; onboarding creates or imports them through the session.
+  profileSession = await ProfileSession.open({ profile, dataDir, keys: new KeychainService(), apiUrl: node.address, appVersion: app.getVersion() })
 
-  new IpcHandlerRegistry()
+  const registry = new IpcHandlerRegistry()
     .register("app:getInfo", () => ({ version: app.getVersion(), nodeAddress: node?.address ?? "", profile }))
     .register("app:listProfiles", () => profiles.list())
-    .register("settings:get", () => settings.get())
-    .register("settings:update", (patch) => settings.update(patch))
-    .register("settings:setConversationMuted", (conversationId, muted) => settings.setConversationMuted(conversationId, muted))
-    .attach(ipcMain, (senderUrl) => isAppUrl(senderUrl, renderer.appUrl))
+  registerSettingsHandlers(registry, settings, profileSession.events)
+  profileSession.register(registry)
+  registry.attach(ipcMain, (senderUrl) => isAppUrl(senderUrl, renderer.appUrl))
 
   secureSession(session.defaultSession, renderer)
   window = createMainWindow(join(__dirname, "../preload/index.cjs"), renderer)
   const shown = window
+  profileSession.events.attach(shown.webContents)
   shown.webContents.on("did-finish-load", () => deepLinks.attach((target) => sendEvent(shown.webContents, "navigation:open", target)))
   shown.on("closed", () => {
     deepLinks.detach()
@@ -100,6 +101,6 @@ if (!app.requestSingleInstanceLock()) {
   app.on("window-all-closed", () => app.quit())
   app.on("will-quit", () => {
     if (lag) console.info(lag.stop().format())
-    void node?.stop()
+    void profileSession?.close().finally(() => node?.stop())
   })
 }

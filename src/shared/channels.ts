@@ -4,6 +4,9 @@
 export const REQUEST_NAMES = [
   "app:getInfo",
   "app:listProfiles",
+  "account:get",
+  "account:create",
+  "account:import",
   "settings:get",
   "settings:update",
   "settings:setConversationMuted",
@@ -20,6 +23,7 @@ export const REQUEST_NAMES = [
   "messages:sendAttachment",
   "messages:delete",
   "attachments:load",
+  "inboxes:lookup",
   "members:list",
   "members:add",
   "members:remove",

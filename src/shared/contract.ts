@@ -3,6 +3,7 @@
 // and events against it; the preload exposes exactly these requests; the renderer is typed by it.
 // One source of truth for all three. The DTOs live in ./dto, one file per feature.
 import { z } from "zod"
+import { accountKeyTextSchema, accountSchema } from "./dto/account"
 import { appInfoSchema, profileNameSchema } from "./dto/app"
 import { consentStateSchema } from "./dto/consent"
 import {
@@ -13,7 +14,7 @@ import {
   groupMetadataPatchSchema,
 } from "./dto/conversation"
 import { MAX_GROUP_SIZE } from "./dto/groupLimits"
-import { conversationIdSchema, inboxIdSchema, messageIdSchema } from "./dto/identifiers"
+import { conversationIdSchema, ethereumAddressSchema, inboxIdSchema, messageIdSchema } from "./dto/identifiers"
 import { memberRoleSchema, memberSchema } from "./dto/member"
 import { messageSchema } from "./dto/message"
 import { inlineAttachmentSchema } from "./dto/messageContent"
@@ -24,6 +25,7 @@ import { appSettingsPatchSchema, appSettingsSchema } from "./dto/settings"
 import { type EventChannel, EVENT_NAMES, type RequestChannel, REQUEST_NAMES } from "./channels"
 import { IpcValidationError } from "./ipcErrors"
 
+export { accountSchema, type Account, type ReadyAccount } from "./dto/account"
 export { appInfoSchema, type AppInfo } from "./dto/app"
 export { IpcValidationError, type IpcValidationErrorCode } from "./ipcErrors"
 
@@ -33,6 +35,13 @@ const inboxIdBatch = z.array(inboxIdSchema).min(1).max(MAX_GROUP_SIZE)
 export const contract = {
   "app:getInfo": { args: none, result: appInfoSchema },
   "app:listProfiles": { args: none, result: z.array(profileNameSchema) },
+
+  /** The profile's account, or `none` before onboarding. */
+  "account:get": { args: none, result: accountSchema },
+  /** Creates the profile's account key in main's key store and registers its XMTP identity. */
+  "account:create": { args: none, result: accountSchema },
+  /** Makes a key the user typed the profile's account key (only while the profile has no account) and registers it. */
+  "account:import": { args: z.tuple([accountKeyTextSchema]), result: accountSchema },
 
   "settings:get": { args: none, result: appSettingsSchema },
   "settings:update": { args: z.tuple([appSettingsPatchSchema]), result: appSettingsSchema },
@@ -55,6 +64,8 @@ export const contract = {
   /** Downloads and decrypts attachment `index` of a remote or multi-remote attachment message. */
   "attachments:load": { args: z.tuple([messageIdSchema, z.number().int().nonnegative()]), result: inlineAttachmentSchema },
 
+  /** The inbox an Ethereum account belongs to, or null when it has none (it never used XMTP). */
+  "inboxes:lookup": { args: z.tuple([ethereumAddressSchema]), result: inboxIdSchema.nullable() },
   "members:list": { args: z.tuple([conversationIdSchema]), result: z.array(memberSchema) },
   "members:add": { args: z.tuple([conversationIdSchema, inboxIdBatch]), result: z.array(memberSchema) },
   "members:remove": { args: z.tuple([conversationIdSchema, inboxIdBatch]), result: z.array(memberSchema) },

@@ -1,19 +1,51 @@
 // A conversation as the API hands it out (the shape of @xmtp/node-sdk's Conversation): a handle on
 // a stored group, whose state is read from the database on each call.
-import { bytesToHex } from "@noble/hashes/utils.js"
+import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js"
 import type { ClientState } from "ts-mls"
-import { textCodec, type EncodedContent } from "../content/index"
+import {
+  actionsCodec,
+  attachmentCodec,
+  CodecRegistry,
+  intentCodec,
+  markdownCodec,
+  multiRemoteAttachmentCodec,
+  reactionCodec,
+  readReceiptCodec,
+  remoteAttachmentCodec,
+  replyCodec,
+  textCodec,
+  transactionReferenceCodec,
+  walletSendCallsCodec,
+  type Actions,
+  type Attachment,
+  type ContentCodec,
+  type EncodedContent,
+  type Intent,
+  type MultiRemoteAttachment,
+  type Reaction,
+  type RemoteAttachment,
+  type Reply,
+  type TransactionReference,
+  type WalletSendCalls,
+} from "../content/index"
+import { enrichMessages } from "../content/enrichment"
+import { checkOwnDeletion, deleteMessageContent } from "../content/enrichmentDeletions"
 import { ConsentEntityType, type StoredConsentState } from "../storage/consent"
 import { CursorKind } from "../storage/cursors"
 import { StoredConversationType, StoredMembershipState, type StoredGroup } from "../storage/groups"
 import { IntentState } from "../storage/intents"
+import { StoredContentType } from "../storage/messages"
 import { nowNs } from "../storage/rows"
 import type { GroupContext } from "./context"
-import { toDecodedMessage, toStoredDeliveryStatus, toStoredKind } from "./decodedMessage"
+import { GroupError } from "./errors"
 import { readXmtpGroupContext, type XmtpGroupContext } from "./extensions/index"
+import { disappearingSettingsOf, isDisappearingEnabled, REMOVED_DISAPPEARING_SETTINGS } from "./disappearingSettings"
 import { loadGroup } from "./groupState"
-import { syncGroup, syncUntilIntentResolved } from "./groupSync"
+import { updateDisappearingSettings } from "./groupUpdates"
+import { syncUntilIntentResolved } from "./groupSync"
+import { syncConversation } from "./conversationSync"
 import { listMembers } from "./members"
+import { conversationGroupIds, countQuery, enrichedMessageQuery } from "./messageQueryOptions"
 import {
   ConversationType,
   GroupMembershipState,
@@ -22,6 +54,7 @@ import {
   type DecodedMessage,
   type GroupMember,
   type ListMessagesOptions,
+  type MessageDisappearingSettings,
   type SendMessageOptions,
 } from "./publicTypes"
 import { sendMessage } from "./sendMessage"
@@ -33,6 +66,8 @@ const MEMBERSHIP_STATES: Record<StoredMembershipState, GroupMembershipState> = {
   [StoredMembershipState.Restored]: GroupMembershipState.Restored,
   [StoredMembershipState.PendingRemove]: GroupMembershipState.PendingRemove,
 }
+
+const registry = new CodecRegistry()
 
 const CONVERSATION_TYPES: Record<StoredConversationType, ConversationType> = {
   [StoredConversationType.Group]: ConversationType.Group,
@@ -79,17 +114,87 @@ export class Conversation {
 
   /** Publishes queued messages and changes, then processes what the group received. Throws GroupError. */
   async sync(): Promise<void> {
-    await syncGroup(this.ctx, this.idBytes)
+    await syncConversation(this.ctx, this.idBytes)
   }
 
-  /** Sends content; returns the message id (hex). */
+  /**
+   * Sends content; returns the message id (hex). As the SDK: content must declare its type
+   * (MSG-12), and it is not pushed unless `shouldPush` says so.
+   */
   async send(encoded: EncodedContent, options: SendMessageOptions = {}): Promise<string> {
-    return sendMessage(this.ctx, this.idBytes, encoded, { shouldPush: options.shouldPush ?? false, optimistic: options.isOptimistic ?? false })
+    if (!encoded.type) throw new GroupError("InvalidArgument", "Content type is required when sending encoded content.")
+    return sendMessage(this.ctx, this.idBytes, encoded, { shouldPush: options.shouldPush ?? false, optimistic: options.optimistic ?? options.isOptimistic ?? false })
   }
 
+  // ---- Content senders (node-bindings conversation/content_types.rs): each codec's encoding, fallback and push flag (MSG-11).
   async sendText(text: string, isOptimistic = false): Promise<string> {
-    return sendMessage(this.ctx, this.idBytes, textCodec.encode(text), { shouldPush: textCodec.shouldPush(text), optimistic: isOptimistic })
+    return this.sendContent(textCodec, text, isOptimistic)
   }
+
+  async sendMarkdown(markdown: string, isOptimistic = false): Promise<string> {
+    return this.sendContent(markdownCodec, markdown, isOptimistic)
+  }
+
+  async sendReaction(reaction: Reaction, isOptimistic = false): Promise<string> {
+    return this.sendContent(reactionCodec, reaction, isOptimistic)
+  }
+
+  async sendReply(reply: Reply, isOptimistic = false): Promise<string> {
+    return this.sendContent(replyCodec, reply, isOptimistic)
+  }
+
+  async sendReadReceipt(isOptimistic = false): Promise<string> {
+    return this.sendContent(readReceiptCodec, {}, isOptimistic)
+  }
+
+  async sendAttachment(attachment: Attachment, isOptimistic = false): Promise<string> {
+    return this.sendContent(attachmentCodec, attachment, isOptimistic)
+  }
+
+  async sendRemoteAttachment(remoteAttachment: RemoteAttachment, isOptimistic = false): Promise<string> {
+    return this.sendContent(remoteAttachmentCodec, remoteAttachment, isOptimistic)
+  }
+
+  async sendMultiRemoteAttachment(multiRemoteAttachment: MultiRemoteAttachment, isOptimistic = false): Promise<string> {
+    return this.sendContent(multiRemoteAttachmentCodec, multiRemoteAttachment, isOptimistic)
+  }
+
+  async sendTransactionReference(transactionReference: TransactionReference, isOptimistic = false): Promise<string> {
+    return this.sendContent(transactionReferenceCodec, transactionReference, isOptimistic)
+  }
+
+  async sendWalletSendCalls(walletSendCalls: WalletSendCalls, isOptimistic = false): Promise<string> {
+    return this.sendContent(walletSendCallsCodec, walletSendCalls, isOptimistic)
+  }
+
+  async sendActions(actions: Actions, isOptimistic = false): Promise<string> {
+    return this.sendContent(actionsCodec, actions, isOptimistic)
+  }
+
+  async sendIntent(intent: Intent, isOptimistic = false): Promise<string> {
+    return this.sendContent(intentCodec, intent, isOptimistic)
+  }
+
+  private async sendContent<T>(codec: ContentCodec<T>, value: T, isOptimistic: boolean): Promise<string> {
+    return sendMessage(this.ctx, this.idBytes, registry.encode(codec, value), { shouldPush: codec.shouldPush(value), optimistic: isOptimistic })
+  }
+
+  /**
+   * Deletes a message for everyone (libxmtp delete_message): its sender or a super admin may. The
+   * DeleteMessage is queued like an optimistic send (it goes out with the next sync or
+   * publishMessages()) and the deletion applies here at once. Returns the DeleteMessage's id (hex).
+   * Throws DeleteMessageError (MessageNotFound, NotAuthorized, MessageAlreadyDeleted, NonDeletableMessage).
+   */
+  async deleteMessage(messageId: string): Promise<string> {
+    const request = checkOwnDeletion(this.ctx.db, this.idBytes, messageId, {
+      inboxId: this.ctx.inboxId,
+      isSuperAdmin: this.xmtpContext().mutableMetadata.superAdminList.includes(this.ctx.inboxId),
+    })
+    const deleteId = await sendMessage(this.ctx, this.idBytes, deleteMessageContent(request.target), { shouldPush: false, optimistic: true })
+    this.ctx.db.messageDeletions.insertOrIgnore(request.record(hexToBytes(deleteId), nowNs()))
+    return deleteId
+  }
+  // ---- end of content senders and deletion
 
   /** Publishes messages sent optimistically. */
   async publishMessages(): Promise<void> {
@@ -97,17 +202,25 @@ export class Conversation {
     if (queued) await syncUntilIntentResolved(this.ctx, this.idBytes, queued.id)
   }
 
-  /** By sent time, oldest first unless `direction` says otherwise; a DM includes its duplicates. */
+  /**
+   * The SDK's messages(): by sent time, oldest first unless `direction` says otherwise, a DM's
+   * duplicates included; reactions, read receipts and deletes are attached or applied rather than
+   * listed (see DecodedMessage).
+   */
   async messages(options: ListMessagesOptions = {}): Promise<DecodedMessage[]> {
-    const rows = this.ctx.db.messages.list(this.stitchedIds(), {
-      ...(options.sentAfterNs === undefined ? {} : { sentAfterNs: options.sentAfterNs }),
-      ...(options.sentBeforeNs === undefined ? {} : { sentBeforeNs: options.sentBeforeNs }),
-      ...(options.kind === undefined ? {} : { kind: toStoredKind(options.kind) }),
-      ...(options.deliveryStatus === undefined ? {} : { deliveryStatus: toStoredDeliveryStatus(options.deliveryStatus) }),
-      ...(options.limit === undefined ? {} : { limit: options.limit }),
-      direction: options.direction === SortDirection.Descending ? "descending" : "ascending",
-    })
-    return rows.map(toDecodedMessage)
+    const groupIds = conversationGroupIds(this.ctx.db, this.idBytes)
+    return enrichMessages(this.ctx.db, this.idBytes, groupIds, this.ctx.db.messages.list(groupIds, enrichedMessageQuery(options)))
+  }
+
+  /** How many stored messages match (reactions and read receipts included, as the SDK counts them). */
+  async countMessages(options: Omit<ListMessagesOptions, "limit" | "direction"> = {}): Promise<number> {
+    return this.ctx.db.messages.count(conversationGroupIds(this.ctx.db, this.idBytes), countQuery(this.ctx.db, this.idBytes, options))
+  }
+
+  /** Per member inbox, the sent time of its newest read receipt here (QUERY-06). */
+  async lastReadTimes(): Promise<Record<string, bigint>> {
+    const latest = this.ctx.db.messages.latestSentAtBySender(conversationGroupIds(this.ctx.db, this.idBytes), [StoredContentType.ReadReceipt])
+    return Object.fromEntries(latest)
   }
 
   async lastMessage(): Promise<DecodedMessage | undefined> {
@@ -121,6 +234,23 @@ export class Conversation {
   /** The group's MLS epoch and how far its envelopes have been processed (a subset of the SDK's debug info). */
   async debugInfo(): Promise<{ epoch: bigint; cursor: bigint }> {
     return { epoch: this.row().epoch, cursor: this.ctx.db.cursors.get(this.idBytes, CursorKind.Group) }
+  }
+
+  messageDisappearingSettings(): MessageDisappearingSettings | undefined {
+    return disappearingSettingsOf(this.xmtpContext())
+  }
+
+  /** Two commits (from, then in); admins only under both presets, either member of a DM. */
+  async updateMessageDisappearingSettings(fromNs: bigint, inNs: bigint): Promise<void> {
+    await updateDisappearingSettings(this.ctx, this.idBytes, { fromNs, inNs })
+  }
+
+  async removeMessageDisappearingSettings(): Promise<void> {
+    await updateDisappearingSettings(this.ctx, this.idBytes, REMOVED_DISAPPEARING_SETTINGS)
+  }
+
+  isMessageDisappearingEnabled(): boolean {
+    return isDisappearingEnabled(this.messageDisappearingSettings())
   }
 
   consentState(): ConsentState {
@@ -141,10 +271,5 @@ export class Conversation {
 
   protected xmtpContext(): XmtpGroupContext {
     return readXmtpGroupContext(this.mlsState().groupContext.extensions)
-  }
-
-  private stitchedIds(): Uint8Array[] {
-    const dmId = this.row().dmId
-    return dmId ? this.ctx.db.groups.findDms(dmId).map((g) => g.id) : [this.idBytes]
   }
 }

@@ -14,14 +14,15 @@ import type { GroupContext } from "./context"
 import { dmIdFor } from "./dmRules"
 import {
   customPolicySet,
+  GroupExtensionError,
   newDmContextExtensions,
   newGroupContextExtensions,
   policySetForPreset,
-  type PermissionOption,
   type PolicySet,
 } from "./extensions/index"
 import { GroupError } from "./errors"
-import { GroupPermissionsOptions, PermissionPolicy, type CreateDmOptions, type CreateGroupOptions } from "./publicTypes"
+import { permissionOptionOf } from "./permissionOptions"
+import { GroupPermissionsOptions, type CreateDmOptions, type CreateGroupOptions } from "./publicTypes"
 
 /** libxmtp group ids are 16 random bytes (CONST-09). */
 export const GROUP_ID_LENGTH = 16
@@ -77,35 +78,30 @@ export async function createConversation(ctx: GroupContext, spec: NewConversatio
   return groupId
 }
 
-const OPTION_NAMES: Record<PermissionPolicy, PermissionOption> = {
-  [PermissionPolicy.Allow]: "allow",
-  [PermissionPolicy.Deny]: "deny",
-  [PermissionPolicy.Admin]: "admin",
-  [PermissionPolicy.SuperAdmin]: "superAdmin",
-}
-
 /** The node binding's rules for permissions options (CREATE-09). */
 function policySetOf(options: CreateGroupOptions | undefined): PolicySet {
   const permissions = options?.permissions ?? GroupPermissionsOptions.Default
   const custom = options?.customPermissionPolicySet
   if (permissions === GroupPermissionsOptions.CustomPolicy) {
     if (!custom) throw new GroupError("InvalidArgument", "CustomPolicy must include policy set")
-    const option = (policy: PermissionPolicy) => {
-      const name = OPTION_NAMES[policy]
-      if (!name) throw new GroupError("InvalidArgument", `${policy} is not a permission policy a group can be created with`)
-      return name
+    const options = {
+      addMemberPolicy: permissionOptionOf(custom.addMemberPolicy),
+      removeMemberPolicy: permissionOptionOf(custom.removeMemberPolicy),
+      addAdminPolicy: permissionOptionOf(custom.addAdminPolicy),
+      removeAdminPolicy: permissionOptionOf(custom.removeAdminPolicy),
+      updateGroupNamePolicy: permissionOptionOf(custom.updateGroupNamePolicy),
+      updateGroupDescriptionPolicy: permissionOptionOf(custom.updateGroupDescriptionPolicy),
+      updateGroupImageUrlSquarePolicy: permissionOptionOf(custom.updateGroupImageUrlSquarePolicy),
+      updateMessageDisappearingPolicy: permissionOptionOf(custom.updateMessageDisappearingPolicy),
+      updateAppDataPolicy: permissionOptionOf(custom.updateAppDataPolicy),
     }
-    return customPolicySet({
-      addMemberPolicy: option(custom.addMemberPolicy),
-      removeMemberPolicy: option(custom.removeMemberPolicy),
-      addAdminPolicy: option(custom.addAdminPolicy),
-      removeAdminPolicy: option(custom.removeAdminPolicy),
-      updateGroupNamePolicy: option(custom.updateGroupNamePolicy),
-      updateGroupDescriptionPolicy: option(custom.updateGroupDescriptionPolicy),
-      updateGroupImageUrlSquarePolicy: option(custom.updateGroupImageUrlSquarePolicy),
-      updateMessageDisappearingPolicy: option(custom.updateMessageDisappearingPolicy),
-      updateAppDataPolicy: option(custom.updateAppDataPolicy),
-    })
+    try {
+      return customPolicySet(options)
+    } catch (error) {
+      // Allow for the admin policies (PERM-16): the binding refuses it as an invalid option.
+      if (error instanceof GroupExtensionError) throw new GroupError("InvalidPermissionPolicyOption", error.message, { cause: error })
+      throw error
+    }
   }
   if (custom) throw new GroupError("InvalidArgument", "Only CustomPolicy may specify a policy set")
   return policySetForPreset(permissions === GroupPermissionsOptions.AdminOnly ? "AdminsOnly" : "Default")

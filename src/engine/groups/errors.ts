@@ -35,6 +35,26 @@ export type GroupErrorCode =
   | "SyncFailedToWait"
   /** An argument is not valid (a malformed inbox or conversation id). */
   | "InvalidArgument"
+  /** A metadata value longer (in UTF-8 bytes) than its field allows (CONST-02). */
+  | "TooManyCharacters"
+  /** A DM's name, description, image, app data, admins and permissions never change (DM-05). */
+  | "DmGroupMetadataForbidden"
+  /** A metadata permission update that names no metadata field (PERM-13). */
+  | "InvalidPermissionUpdate"
+  /** DoesNotExist and Other describe stored policies; they cannot be chosen (PERM-15). */
+  | "InvalidPermissionPolicyOption"
+  /** Only a member can ask to leave (LEAVE-01). */
+  | "NotAGroupMember"
+  /** The only member of a group cannot ask to leave it (LEAVE-01). */
+  | "SingleMemberLeaveRejected"
+  /** Neither member of a DM can leave it (DM-06). */
+  | "DmLeaveForbidden"
+  /** A super admin must be demoted before asking to leave (LEAVE-01). */
+  | "SuperAdminLeaveForbidden"
+  /** Adding by identifier would take the group past 250 members (CONST-01). */
+  | "UserLimitExceeded"
+  /** An identifier to add has no inbox on the network (MEMB-03). */
+  | "AddressNotFound"
 
 export class GroupError extends Error {
   override readonly name = "GroupError"

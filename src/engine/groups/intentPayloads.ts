@@ -2,11 +2,14 @@
 // (libxmtp get_publish_intent_data): an application message is encrypted now; a commit is built,
 // validated with the rules its receivers apply (ts-mls defect 5: a commit receivers would reject
 // must never be sent), and kept pending until it is read back from the group.
-import { createApplicationMessage, createCommit, encode, mlsMessageEncoder, type ClientState, type Proposal } from "ts-mls"
+import { createApplicationMessage, encode, mlsMessageEncoder, type ClientState, type Proposal } from "ts-mls"
 import type { StoredIntent } from "../storage/intents"
 import { IntentKind } from "../storage/intents"
+import { createUnvalidatedCommit } from "./commitBuilder"
 import type { GroupContext } from "./context"
+import { groupContextExtensionsProposal } from "./contextExtensionUpdates"
 import { CommitValidationError } from "./errors"
+import { decodeGroupUpdate, extensionsAfterUpdate } from "./groupUpdateIntents"
 import { decodeMembershipIntent, type SendWelcomesAction } from "./intentData"
 import { membershipCommitPlan } from "./membershipUpdate"
 import { validateCommit } from "./validatedCommit"
@@ -52,31 +55,37 @@ export async function buildPublishData(ctx: GroupContext, intent: StoredIntent, 
       const plan = await membershipCommitPlan(ctx, state, decodeMembershipIntent(intent.data))
       return plan && buildCommit(ctx, state, plan.proposals, plan.recipients)
     }
+    case IntentKind.MetadataUpdate:
+    case IntentKind.UpdateAdminList:
+    case IntentKind.UpdatePermission: {
+      const extensions = extensionsAfterUpdate(state.groupContext.extensions, decodeGroupUpdate(intent.data))
+      return buildCommit(ctx, state, [groupContextExtensionsProposal(extensions)], [])
+    }
     default:
       throw new Error(`intent kind ${intent.kind} is not published by this version`)
   }
 }
 
 async function buildCommit(ctx: GroupContext, state: ClientState, proposals: Proposal[], recipients: WelcomeRecipient[]): Promise<PublishData> {
-  const result = await createCommit({ context: ctx.mls, state, extraProposals: proposals, ratchetTreeExtension: true })
+  const built = await createUnvalidatedCommit(ctx.mls, state, proposals)
   const ownLeaf = state.privatePath.leafIndex
   let summary: ValidatedCommit
   try {
     summary = await validateCommit(ctx.resolver, {
       before: state,
-      after: result.newState,
+      after: built.newState,
       committerLeafIndex: ownLeaf,
       proposals: proposals.map((proposal) => ({ proposal, senderLeafIndex: ownLeaf })),
     })
   } catch (error) {
-    if (error instanceof CommitValidationError) throw new OwnCommitRejected(result.stateIfDiscarded, error)
+    if (error instanceof CommitValidationError) throw new OwnCommitRejected(built.stateIfDiscarded, error)
     throw error
   }
-  const welcome = result.welcome && recipients.length > 0 ? { welcome: encode(mlsMessageEncoder, result.welcome), recipients } : undefined
+  const welcome = built.welcome && recipients.length > 0 ? { welcome: built.welcome, recipients } : undefined
   return {
-    payload: encode(mlsMessageEncoder, result.commit),
+    payload: built.commit,
     epoch: state.groupContext.epoch,
-    stateAfterPublish: result.stateIfDiscarded,
-    commit: { staged: result.newState, summary, ...(welcome ? { welcomes: welcome } : {}) },
+    stateAfterPublish: built.stateIfDiscarded,
+    commit: { staged: built.newState, summary, ...(welcome ? { welcomes: welcome } : {}) },
   }
 }

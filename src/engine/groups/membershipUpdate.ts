@@ -5,12 +5,12 @@
 // inboxes' identity updates; the commit carries an Add per new installation, a Remove per removed
 // leaf and a GroupContextExtensions proposal with the new membership.
 import { bytesToHex } from "@noble/hashes/utils.js"
-import { defaultProposalTypes, makeCustomExtension, type ClientState, type KeyPackage, type Proposal } from "ts-mls"
-import { XMTP_EXTENSION } from "../mls/xmtpExtensions"
+import { defaultProposalTypes, type ClientState, type KeyPackage, type Proposal } from "ts-mls"
 import type { WelcomeRecipient } from "../mls/welcomeWrapper"
 import type { GroupContext } from "./context"
+import { groupContextExtensionsProposal, withMembership } from "./contextExtensionUpdates"
 import { GroupError } from "./errors"
-import { encodeGroupMembership, readXmtpGroupContext, type GroupMembership } from "./extensions/index"
+import { readXmtpGroupContext, type GroupMembership } from "./extensions/index"
 import { fetchInstallationKeyPackages } from "./installationKeyPackages"
 import type { MembershipIntentData } from "./intentData"
 import { leafMembers } from "./leafMembers"
@@ -61,15 +61,10 @@ export async function membershipCommitPlan(ctx: GroupContext, state: ClientState
   if (removedLeaves.some((m) => m.leafIndex === state.privatePath.leafIndex)) return undefined
   if (removedLeaves.length === 0 && changes.keyPackages.length === 0 && diff.updatedInboxes.length === 0) return undefined
   const membership: GroupMembership = { members: next.members, failedInstallations: changes.failed }
-  const newExtensions = extensions.map((e) =>
-    e.extensionType === XMTP_EXTENSION.groupMembership
-      ? makeCustomExtension({ extensionType: XMTP_EXTENSION.groupMembership, extensionData: encodeGroupMembership(membership) })
-      : e,
-  )
   const proposals: Proposal[] = [
     ...changes.keyPackages.map((keyPackage): Proposal => ({ proposalType: defaultProposalTypes.add, add: { keyPackage } })),
     ...removedLeaves.map((m): Proposal => ({ proposalType: defaultProposalTypes.remove, remove: { removed: m.leafIndex } })),
-    { proposalType: defaultProposalTypes.group_context_extensions, groupContextExtensions: { extensions: newExtensions } },
+    groupContextExtensionsProposal(withMembership(extensions, membership)),
   ]
   return { proposals, recipients: changes.recipients }
 }

@@ -5,6 +5,7 @@
 import { sha256 } from "@noble/hashes/sha2.js"
 import { decode, mlsMessageDecoder, processMessage, type ClientState, type MlsPrivateMessage, type ProposalWithSender } from "ts-mls"
 import { isApiError, type GroupMessage } from "../api/index"
+import { recordReceivedDeletion } from "../content/enrichmentDeletions"
 import { XMTP_MAX_PAST_EPOCHS } from "../mls/ciphersuite"
 import { parseGroupMessageHeader } from "../mls/groupMessageHeader"
 import { decodeClientState } from "../mls/stateCodec"
@@ -15,10 +16,12 @@ import { StoredDeliveryStatus, StoredMessageKind, type StoredMessage } from "../
 import { nowNs } from "../storage/rows"
 import type { GroupContext } from "./context"
 import { CommitValidationError, MessageProcessingError } from "./errors"
+import { readXmtpGroupContext } from "./extensions/index"
 import { loadGroup, saveGroupState } from "./groupState"
 import { isIdentityFailure } from "./installationInState"
 import { leafMemberAt } from "./leafMembers"
 import { calculateMessageId } from "./messageId"
+import { clearRemovedFromPending, pendingRemovalsOf, recordLeaveRequest } from "./pendingRemovals"
 import { senderLeafIndex } from "./messageSender"
 import { queryableContentFields } from "./queryableContent"
 import { commitTranscript } from "./transcript"
@@ -46,7 +49,12 @@ export async function processEnvelope(ctx: GroupContext, groupId: Uint8Array, en
   if (!equalBytes(framed.privateMessage.groupId, groupId)) throw fail("MalformedEnvelope", "the message names another group")
   const epoch = state.groupContext.epoch
   if (header.epoch > epoch) throw fail("FutureEpoch", `the message is from epoch ${header.epoch}, the group is at ${epoch}`)
-  if (header.isCommit && header.epoch < epoch) throw fail("OldEpoch", `a commit for epoch ${header.epoch} arrived at epoch ${epoch}`)
+  if (header.isCommit && header.epoch < epoch) {
+    // Another commit took that epoch: routine whenever members commit at once. libxmtp skips it
+    // without failing the sync (SyncSummary::is_errored ignores processing errors), and so does Parley.
+    ctx.db.cursors.advance(groupId, CursorKind.Group, envelope.id)
+    return
+  }
   if (header.epoch + BigInt(XMTP_MAX_PAST_EPOCHS) < epoch) throw fail("OldEpoch", `epoch ${header.epoch} is older than the keys kept at epoch ${epoch}`)
 
   const sender = await senderLeafIndex(state, framed.privateMessage)
@@ -76,6 +84,9 @@ export async function processEnvelope(ctx: GroupContext, groupId: Uint8Array, en
       saveGroupState(ctx.db, groupId, result.newState)
       const inserted = message ? ctx.db.messages.insertOrIgnore(message) : false
       if (message) ctx.db.groups.touchLastMessage(groupId, message.sentAtNs)
+      // Enrichment hook: a DeleteMessage is judged against the group as it is now (DEL-05).
+      if (message) recordReceivedDeletion(ctx.db, groupId, message, (inboxId) => isSuperAdminIn(state, inboxId))
+      if (message) recordLeaveRequest(ctx, groupId, message)
       ctx.db.cursors.advance(groupId, CursorKind.Group, envelope.id)
       return inserted ? message : undefined
     })
@@ -99,10 +110,11 @@ export async function processEnvelope(ctx: GroupContext, groupId: Uint8Array, en
     if (isApiError(cause)) throw fail("Retryable", `identity updates could not be fetched: ${cause.message}`, cause)
     throw cause
   }
-  const transcript = commitTranscript(groupId, validated, envelope.createdNs, envelope.id)
+  const transcript = commitTranscript(groupId, validated, envelope.createdNs, envelope.id, pendingRemovalsOf(ctx, groupId))
   ctx.db.transaction(() => {
     saveGroupState(ctx.db, groupId, result.newState)
     if (transcript) ctx.db.messages.insertOrIgnore(transcript)
+    clearRemovedFromPending(ctx, groupId, validated)
     ctx.db.cursors.advance(groupId, CursorKind.Group, envelope.id)
   })
   if (transcript) ctx.onMessageStored(transcript)
@@ -131,6 +143,8 @@ function processOwn(ctx: GroupContext, groupId: Uint8Array, envelope: GroupMessa
       if (messageId) {
         ctx.db.messages.setPublished(messageId, envelope.createdNs, envelope.id)
         ctx.db.groups.touchLastMessage(groupId, envelope.createdNs)
+        const message = ctx.db.messages.find(messageId)
+        if (message) recordLeaveRequest(ctx, groupId, message)
       }
       ctx.db.intents.setCommitted(intent.id, envelope.id)
       advance()
@@ -149,10 +163,12 @@ function processOwn(ctx: GroupContext, groupId: Uint8Array, envelope: GroupMessa
     return
   }
   const staged = decodeClientState(intent.stagedState)
-  const transcript = commitTranscript(groupId, decodeValidatedCommit(intent.commitSummary), envelope.createdNs, envelope.id)
+  const summary = decodeValidatedCommit(intent.commitSummary)
+  const transcript = commitTranscript(groupId, summary, envelope.createdNs, envelope.id, pendingRemovalsOf(ctx, groupId))
   ctx.db.transaction(() => {
     saveGroupState(ctx.db, groupId, staged)
     if (transcript) ctx.db.messages.insertOrIgnore(transcript)
+    clearRemovedFromPending(ctx, groupId, summary)
     ctx.db.intents.setCommitted(intent.id, envelope.id)
     advance()
   })
@@ -192,6 +208,10 @@ function applicationMessage(
     shouldPush: true,
     insertedAtNs: nowNs(),
   }
+}
+
+function isSuperAdminIn(state: ClientState, inboxId: string): boolean {
+  return readXmtpGroupContext(state.groupContext.extensions).mutableMetadata.superAdminList.includes(inboxId)
 }
 
 function safeLeafMember(tree: ClientState["ratchetTree"], leafIndex: number) {

@@ -1,6 +1,6 @@
 // The shapes the engine's API returns, named and numbered as @xmtp/node-sdk 6 / node-bindings 1.10
 // number them (their const enums), so code written against the SDK reads Parley's results alike.
-import type { ContentTypeId } from "../content/index"
+import type { ContentDecodeError, ContentTypeId, Reaction } from "../content/index"
 
 export const GroupMessageKind = { Application: 0, MembershipChange: 1 } as const
 export type GroupMessageKind = (typeof GroupMessageKind)[keyof typeof GroupMessageKind]
@@ -23,11 +23,51 @@ export type GroupMembershipState = (typeof GroupMembershipState)[keyof typeof Gr
 export const SortDirection = { Ascending: 0, Descending: 1 } as const
 export type SortDirection = (typeof SortDirection)[keyof typeof SortDirection]
 
+export const MessageSortBy = { SentAt: 0, InsertedAt: 1 } as const
+export type MessageSortBy = (typeof MessageSortBy)[keyof typeof MessageSortBy]
+
+/** The content types ListMessagesOptions filters by (node-bindings ContentType; Custom is any type without one). */
+export const ContentType = {
+  Actions: 0,
+  Attachment: 1,
+  Custom: 2,
+  GroupMembershipChange: 3,
+  GroupUpdated: 4,
+  Intent: 5,
+  LeaveRequest: 6,
+  Markdown: 7,
+  MultiRemoteAttachment: 8,
+  Reaction: 9,
+  ReadReceipt: 10,
+  RemoteAttachment: 11,
+  Reply: 12,
+  Text: 13,
+  TransactionReference: 14,
+  WalletSendCalls: 15,
+} as const
+export type ContentType = (typeof ContentType)[keyof typeof ContentType]
+
 export const GroupPermissionsOptions = { Default: 0, AdminOnly: 1, CustomPolicy: 2 } as const
 export type GroupPermissionsOptions = (typeof GroupPermissionsOptions)[keyof typeof GroupPermissionsOptions]
 
-export const PermissionPolicy = { Allow: 0, Deny: 1, Admin: 2, SuperAdmin: 3 } as const
+/** DoesNotExist (no policy for the field) and Other (an and/any policy) only describe stored policies. */
+export const PermissionPolicy = { Allow: 0, Deny: 1, Admin: 2, SuperAdmin: 3, DoesNotExist: 4, Other: 5 } as const
 export type PermissionPolicy = (typeof PermissionPolicy)[keyof typeof PermissionPolicy]
+
+/** What Group.updatePermission changes; there is none for the permissions policy itself (PERM-13). */
+export const PermissionUpdateType = { AddMember: 0, RemoveMember: 1, AddAdmin: 2, RemoveAdmin: 3, UpdateMetadata: 4 } as const
+export type PermissionUpdateType = (typeof PermissionUpdateType)[keyof typeof PermissionUpdateType]
+
+/** The metadata fields Group.updatePermission can name. */
+export const MetadataField = {
+  AppData: 0,
+  Description: 1,
+  GroupName: 2,
+  GroupImageUrlSquare: 3,
+  MessageExpirationFromNs: 4,
+  MessageExpirationInNs: 5,
+} as const
+export type MetadataField = (typeof MetadataField)[keyof typeof MetadataField]
 
 export interface Identifier {
   identifier: string
@@ -35,20 +75,43 @@ export interface Identifier {
   identifierKind: number
 }
 
+/**
+ * A message as conversation.messages() lists it (the SDK's enriched DecodedMessage): its content
+ * decoded, the reactions that reference it and how many replies do; a reply's content is an
+ * EnrichedReply; a validly deleted message shows a DeletedMessage placeholder instead.
+ */
 export interface DecodedMessage<Content = unknown> {
   /** Hex of the 32-byte message id. */
   id: string
   /** Hex of the group id. */
   conversationId: string
   senderInboxId: string
-  contentType: ContentTypeId | undefined
-  /** A string for text, a GroupUpdated for transcripts; undefined for content types this build does not decode. */
+  /** The type the content declared (empty fields when it declared none); xmtp.org/deletedMessage:1.0 once deleted. */
+  contentType: ContentTypeId
+  /** The decoded value; undefined for a type without a codec, or content its codec refused (see decodeError). */
   content: Content | undefined
   fallback?: string
   kind: GroupMessageKind
   deliveryStatus: DeliveryStatus
   sentAtNs: bigint
   sentAt: Date
+  /** Reaction messages that reference this one, oldest first, additions and removals alike (as the SDK lists them). */
+  reactions: DecodedMessage<Reaction>[]
+  /** How many replies reference this message. */
+  numReplies: number
+  /** Why the codec of this content type refused it (Parley's addition; the SDK only logs it). */
+  decodeError?: ContentDecodeError
+}
+
+/** A reply's content in a DecodedMessage (node-bindings EnrichedReply as the SDK presents it). */
+export interface EnrichedReply<Content = unknown> {
+  /** Hex id of the message replied to, as the reply carries it. */
+  referenceId: string
+  /** The reply's own content, decoded; an EncodedContent when its type has no codec. */
+  content: Content | undefined
+  contentType: ContentTypeId | undefined
+  /** The message replied to, when this installation has it (one level: its own reply target is not resolved). */
+  inReplyTo: DecodedMessage | null
 }
 
 export interface GroupMember {
@@ -66,7 +129,13 @@ export interface ListMessagesOptions {
   limit?: number
   deliveryStatus?: DeliveryStatus
   direction?: SortDirection
+  contentTypes?: ContentType[]
+  excludeContentTypes?: ContentType[]
   kind?: GroupMessageKind
+  excludeSenderInboxIds?: string[]
+  sortBy?: MessageSortBy
+  insertedAfterNs?: bigint
+  insertedBeforeNs?: bigint
 }
 
 export interface PermissionPolicySet {
@@ -79,6 +148,12 @@ export interface PermissionPolicySet {
   updateGroupImageUrlSquarePolicy: PermissionPolicy
   updateMessageDisappearingPolicy: PermissionPolicy
   updateAppDataPolicy: PermissionPolicy
+}
+
+/** Group.permissions(): the preset the policies match (or CustomPolicy) and the policy of each action. */
+export interface GroupPermissions {
+  policyType: GroupPermissionsOptions
+  policySet: PermissionPolicySet
 }
 
 export interface MessageDisappearingSettings {
@@ -102,5 +177,7 @@ export interface CreateDmOptions {
 
 export interface SendMessageOptions {
   shouldPush?: boolean
+  /** node-bindings' name for isOptimistic (what the SDK passes through); either one sends optimistically. */
+  optimistic?: boolean
   isOptimistic?: boolean
 }

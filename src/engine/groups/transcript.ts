@@ -11,15 +11,19 @@ const STORED_GROUP_UPDATED = 3
 
 const inboxes = (ids: readonly string[]) => ids.map((inboxId) => ({ inboxId }))
 
-/** libxmtp's GroupUpdated from a ValidatedCommit (no pending removals: Parley has no leave requests yet). */
-export function groupUpdatedOf(commit: ValidatedCommit): GroupUpdated {
+/**
+ * libxmtp's GroupUpdated from a ValidatedCommit: removed inboxes that had asked to leave are
+ * reported as left, the others as removed (LEAVE-06).
+ */
+export function groupUpdatedOf(commit: ValidatedCommit, pendingRemovals: ReadonlySet<string>): GroupUpdated {
   const m = commit.metadata
+  const removed = commit.removedInboxes.map((i) => i.inboxId)
   return {
     initiatedByInboxId: commit.actor.inboxId,
     addedInboxes: inboxes(commit.addedInboxes.map((i) => i.inboxId)),
-    removedInboxes: inboxes(commit.removedInboxes.map((i) => i.inboxId)),
+    removedInboxes: inboxes(removed.filter((inboxId) => !pendingRemovals.has(inboxId))),
     metadataFieldChanges: m.fieldChanges.map((c) => ({ ...c })),
-    leftInboxes: [],
+    leftInboxes: inboxes(removed.filter((inboxId) => pendingRemovals.has(inboxId))),
     addedAdminInboxes: inboxes(m.adminsAdded),
     removedAdminInboxes: inboxes(m.adminsRemoved),
     addedSuperAdminInboxes: inboxes(m.superAdminsAdded),
@@ -62,11 +66,17 @@ function transcriptMessage(params: {
 }
 
 /** The transcript of a merged commit, or undefined when it changes nothing visible (INTENT-11). */
-export function commitTranscript(groupId: Uint8Array, commit: ValidatedCommit, envelopeTimestampNs: bigint, cursor: bigint): StoredMessage | undefined {
+export function commitTranscript(
+  groupId: Uint8Array,
+  commit: ValidatedCommit,
+  envelopeTimestampNs: bigint,
+  cursor: bigint,
+  pendingRemovals: ReadonlySet<string>,
+): StoredMessage | undefined {
   if (isEmptyCommit(commit)) return undefined
   return transcriptMessage({
     groupId,
-    payload: groupUpdatedOf(commit),
+    payload: groupUpdatedOf(commit, pendingRemovals),
     // libxmtp keys a transcript's id by the envelope's timestamp.
     idempotencyKey: envelopeTimestampNs.toString(),
     sentAtNs: envelopeTimestampNs,

@@ -17,7 +17,6 @@ import { type ClientState, type GroupContextExtension, type ProposalWithSender, 
 import { XMTP_EXTENSION } from "../mls/xmtpExtensions"
 import { CommitValidationError } from "./errors"
 import {
-  METADATA_FIELD,
   policiesEqual,
   readXmtpGroupContext,
   type GroupMutableMetadata,
@@ -27,17 +26,10 @@ import {
 import type { IdentityResolver } from "./identityResolver"
 import { inboxIdOfLeaf, leafAt } from "./leafMembers"
 import { installationDiff, membershipDiff } from "./membershipDiff"
+import { exceededMetadataLimit, tooManyCharactersMessage } from "./metadataLimits"
 import { commitRespectsPolicies } from "./permissions"
 import type { CommitParticipant, InboxChange, MetadataChanges, MetadataFieldChange, ValidatedCommit } from "./validatedCommitTypes"
 import { installationInState } from "./installationInState"
-
-/** Byte limits of metadata values (libxmtp MAX_GROUP_NAME_LENGTH and friends, CONST-02). */
-export const METADATA_LIMITS: Readonly<Record<string, number>> = {
-  [METADATA_FIELD.groupName]: 100,
-  [METADATA_FIELD.description]: 1000,
-  [METADATA_FIELD.groupImageUrlSquare]: 2048,
-  [METADATA_FIELD.appData]: 8192,
-}
 
 export interface CommitToValidate {
   /** The state the commit applies to. */
@@ -63,10 +55,8 @@ export async function validateCommit(resolver: IdentityResolver, commit: CommitT
     ? noMetadataChanges()
     : metadataChanges(oldContext.mutableMetadata, newContext.mutableMetadata)
   for (const change of metadata.fieldChanges) {
-    const limit = METADATA_LIMITS[change.fieldName]
-    if (limit !== undefined && change.newValue !== undefined && new TextEncoder().encode(change.newValue).length > limit) {
-      throw new CommitValidationError("TooManyCharacters", `${change.fieldName} exceeds ${limit} bytes.`)
-    }
+    const limit = change.newValue === undefined ? undefined : exceededMetadataLimit(change.fieldName, change.newValue)
+    if (limit !== undefined) throw new CommitValidationError("TooManyCharacters", `${change.fieldName}: ${tooManyCharactersMessage(limit)} bytes.`)
   }
   const permissionsChanged = !sameExtensionData(oldExtensions, newExtensions, XMTP_EXTENSION.groupPermissions) && !samePolicies(oldContext.policies, newContext.policies)
 

@@ -45,6 +45,9 @@ export async function syncWelcomes(ctx: GroupContext): Promise<WelcomeSyncResult
     const topic = ctx.installation.publicKey
     const afterCursor = ctx.db.cursors.get(topic, CursorKind.Welcome)
     const welcomes = await ctx.api.mls.queryAllWelcomeMessages(topic, { afterCursor })
+    // KP-02: welcomes mean senders used the published key package, so it is replaced soon, whether
+    // they open or not; asked before processing so a crash in between cannot lose the request.
+    if (welcomes.length > 0) ctx.db.keyPackages.requestRotation()
     return processWelcomes(ctx, welcomes)
   })
 }
@@ -102,6 +105,13 @@ async function processWelcome(ctx: GroupContext, welcome: WelcomeMessage): Promi
   ctx.db.transaction(() => {
     if (existing) {
       ctx.db.groups.replaceFromWelcome(groupId, welcome.id, blob, state.groupContext.epoch)
+      // Re-added after leaving: a member again, whose consent is asked afresh (LEAVE-11).
+      const readdedAfterLeaving =
+        existing.membershipState === StoredMembershipState.PendingRemove && existing.welcomeSequenceId !== undefined && welcome.id > existing.welcomeSequenceId
+      if (readdedAfterLeaving) {
+        ctx.db.groups.setMembershipState(groupId, StoredMembershipState.Allowed)
+        ctx.db.consent.set(ConsentEntityType.ConversationId, bytesToHex(groupId), StoredConsentState.Unknown, nowNs())
+      }
     } else {
       ctx.db.groups.insert({
         id: groupId,

@@ -10,18 +10,22 @@ import { IdentityTable } from "./identity"
 import { IdentityUpdateTable } from "./identityUpdates"
 import { IntentTable } from "./intents"
 import { KeyPackageTable } from "./keyPackages"
+import { MessageDeletionTable } from "./messageDeletions"
 import { MessageTable } from "./messages"
 import { clientMigrations } from "./migrations"
+import { PendingRemovalTable } from "./pendingRemovals"
 
 export class ClientDatabase {
   readonly identity: IdentityTable
   readonly keyPackages: KeyPackageTable
   readonly groups: GroupTable
   readonly messages: MessageTable
+  readonly messageDeletions: MessageDeletionTable
   readonly intents: IntentTable
   readonly identityUpdates: IdentityUpdateTable
   readonly consent: ConsentTable
   readonly cursors: CursorTable
+  readonly pendingRemovals: PendingRemovalTable
   private closed = false
 
   private constructor(private readonly db: Database.Database) {
@@ -30,10 +34,12 @@ export class ClientDatabase {
     this.keyPackages = new KeyPackageTable(db)
     this.groups = new GroupTable(db)
     this.messages = new MessageTable(db)
+    this.messageDeletions = new MessageDeletionTable(db)
     this.intents = new IntentTable(db)
     this.identityUpdates = new IdentityUpdateTable(db)
     this.consent = new ConsentTable(db)
     this.cursors = new CursorTable(db)
+    this.pendingRemovals = new PendingRemovalTable(db)
   }
 
   /** Throws StorageError (WrongKey, NotEncrypted, NewerSchema, ...) as openEncryptedDatabase does. */

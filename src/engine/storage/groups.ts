@@ -89,6 +89,10 @@ export class GroupTable {
     this.db.prepare("UPDATE groups SET mls_state = ?, mls_epoch = ?, is_active = ? WHERE id = ?").run(mlsState, epoch, isActive ? 1 : 0, id)
   }
 
+  setMembershipState(id: Uint8Array, state: StoredMembershipState): void {
+    this.db.prepare("UPDATE groups SET membership_state = ? WHERE id = ?").run(state, id)
+  }
+
   setRotatedAt(id: Uint8Array, atNs: bigint): void {
     this.db.prepare("UPDATE groups SET rotated_at_ns = ? WHERE id = ?").run(atNs, id)
   }

@@ -4,7 +4,7 @@
 import type Database from "better-sqlite3-multiple-ciphers"
 import { bytes, optionalBig, optionalBytes, optionalText, small, type Row } from "./rows"
 
-export const IntentKind = { SendMessage: 1, KeyUpdate: 2, MetadataUpdate: 3, UpdateGroupMembership: 4 } as const
+export const IntentKind = { SendMessage: 1, KeyUpdate: 2, MetadataUpdate: 3, UpdateGroupMembership: 4, UpdateAdminList: 5, UpdatePermission: 6 } as const
 export type IntentKind = (typeof IntentKind)[keyof typeof IntentKind]
 
 export const IntentState = { ToPublish: 1, Published: 2, Committed: 3, Error: 4, Processed: 5, Superseded: 6 } as const

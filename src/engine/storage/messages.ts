@@ -1,13 +1,35 @@
 // The group_messages table: decrypted messages and the transcripts of commits, with libxmtp's
 // integer codes (db/group_message.rs) for kind, delivery status and content type.
 import type Database from "better-sqlite3-multiple-ciphers"
-import { big, bytes, optionalBig, small, text, type Row } from "./rows"
+import { big, bytes, optionalBig, optionalBytes, small, text, type Row } from "./rows"
 
 export const StoredMessageKind = { Application: 1, MembershipChange: 2 } as const
 export type StoredMessageKind = (typeof StoredMessageKind)[keyof typeof StoredMessageKind]
 
 export const StoredDeliveryStatus = { Unpublished: 1, Published: 2, Failed: 3 } as const
 export type StoredDeliveryStatus = (typeof StoredDeliveryStatus)[keyof typeof StoredDeliveryStatus]
+
+/** libxmtp's ContentType integers (db/group_message.rs, MSG-10). */
+export const StoredContentType = {
+  Unknown: 0,
+  Text: 1,
+  GroupMembershipChange: 2,
+  GroupUpdated: 3,
+  Reaction: 4,
+  ReadReceipt: 5,
+  Reply: 6,
+  Attachment: 7,
+  RemoteAttachment: 8,
+  TransactionReference: 9,
+  WalletSendCalls: 10,
+  LeaveRequest: 11,
+  Markdown: 12,
+  Actions: 13,
+  Intent: 14,
+  MultiRemoteAttachment: 15,
+  DeleteMessage: 16,
+} as const
+export type StoredContentType = (typeof StoredContentType)[keyof typeof StoredContentType]
 
 export interface StoredMessage {
   id: Uint8Array
@@ -29,16 +51,41 @@ export interface StoredMessage {
   sequenceId?: bigint
   shouldPush: boolean
   insertedAtNs: bigint
+  /** The message a reaction, reply or delete points at (libxmtp reference_id, MSG-09). */
+  referenceId?: Uint8Array
 }
 
+/** libxmtp MsgQueryArgs: every filter is optional and they combine with AND (QUERY-02, QUERY-03). */
 export interface MessageQuery {
   sentAfterNs?: bigint
   sentBeforeNs?: bigint
+  insertedAfterNs?: bigint
+  insertedBeforeNs?: bigint
   kind?: StoredMessageKind
   deliveryStatus?: StoredDeliveryStatus
+  contentTypes?: readonly number[]
+  excludeContentTypes?: readonly number[]
+  excludeSenderInboxIds?: readonly string[]
+  sortBy?: "sentAt" | "insertedAt"
   direction?: "ascending" | "descending"
+  /** As SQLite's LIMIT: 0 returns nothing, a negative number no limit. */
   limit?: number
 }
+
+/** SQLite's default limit on bound parameters is far above this; chunks keep statements small. */
+const IDS_PER_QUERY = 500
+
+/** Runs `query` over `ids` in chunks and concatenates the results. */
+export function queryInChunks<T>(ids: readonly Uint8Array[], query: (chunk: readonly Uint8Array[], placeholders: string) => T[]): T[] {
+  const results: T[] = []
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const chunk = ids.slice(i, i + IDS_PER_QUERY)
+    results.push(...query(chunk, chunk.map(() => "?").join(", ")))
+  }
+  return results
+}
+
+const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ")
 
 export class MessageTable {
   constructor(private readonly db: Database.Database) {}
@@ -49,8 +96,8 @@ export class MessageTable {
       .prepare(
         `INSERT OR IGNORE INTO group_messages (id, group_id, decrypted_message_bytes, sent_at_ns, kind, sender_installation_id,
            sender_inbox_id, delivery_status, content_type, version_major, version_minor, authority_id, idempotency_key,
-           sequence_id, should_push, inserted_at_ns)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           sequence_id, should_push, inserted_at_ns, reference_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         message.id,
@@ -69,6 +116,7 @@ export class MessageTable {
         message.sequenceId ?? null,
         message.shouldPush ? 1 : 0,
         message.insertedAtNs,
+        message.referenceId ?? null,
       )
     return result.changes > 0
   }
@@ -86,33 +134,72 @@ export class MessageTable {
     return rows.map(fromRow)
   }
 
-  /** Ordered by sent time, ties by insertion order (libxmtp QUERY-01); filters are exclusive. */
+  /** Ordered by sent (or insertion) time, ties by row order (libxmtp QUERY-01); time filters are exclusive. */
   list(groupIds: readonly Uint8Array[], query: MessageQuery = {}): StoredMessage[] {
-    const where = [`group_id IN (${groupIds.map(() => "?").join(", ")})`]
-    const params: unknown[] = [...groupIds]
-    if (query.sentAfterNs !== undefined) {
-      where.push("sent_at_ns > ?")
-      params.push(query.sentAfterNs)
-    }
-    if (query.sentBeforeNs !== undefined) {
-      where.push("sent_at_ns < ?")
-      params.push(query.sentBeforeNs)
-    }
-    if (query.kind !== undefined) {
-      where.push("kind = ?")
-      params.push(query.kind)
-    }
-    if (query.deliveryStatus !== undefined) {
-      where.push("delivery_status = ?")
-      params.push(query.deliveryStatus)
-    }
+    const { where, params } = filters(groupIds, query)
     const order = query.direction === "descending" ? "DESC" : "ASC"
-    let sql = `SELECT * FROM group_messages WHERE ${where.join(" AND ")} ORDER BY sent_at_ns ${order}, rowid ${order}`
-    if (query.limit !== undefined && query.limit > 0) {
+    const column = query.sortBy === "insertedAt" ? "inserted_at_ns" : "sent_at_ns"
+    let sql = `SELECT * FROM group_messages WHERE ${where} ORDER BY ${column} ${order}, rowid ${order}`
+    if (query.limit !== undefined) {
       sql += " LIMIT ?"
       params.push(query.limit)
     }
     return (this.db.prepare(sql).all(...params) as Row[]).map(fromRow)
+  }
+
+  /** How many messages the filters match (libxmtp count_group_messages; limit and order do not apply). */
+  count(groupIds: readonly Uint8Array[], query: Omit<MessageQuery, "limit" | "direction" | "sortBy"> = {}): number {
+    const { where, params } = filters(groupIds, query)
+    const row = this.db.prepare(`SELECT count(*) AS n FROM group_messages WHERE ${where}`).get(...params) as Row
+    return small(row.n)
+  }
+
+  /** Messages of these content types whose reference_id names one of `targetIds`, by sent time (libxmtp get_inbound_relations). */
+  referencing(groupIds: readonly Uint8Array[], targetIds: readonly Uint8Array[], contentTypes: readonly number[]): StoredMessage[] {
+    const rows = queryInChunks(targetIds, (chunk, marks) =>
+      this.db
+        .prepare(
+          `SELECT rowid AS row_order, * FROM group_messages WHERE group_id IN (${placeholders(groupIds)}) AND reference_id IN (${marks})
+             AND content_type IN (${placeholders(contentTypes)})`,
+        )
+        .all(...groupIds, ...chunk, ...contentTypes) as Row[],
+    )
+    const sortKey = (row: Row) => [big(row.sent_at_ns), big(row.row_order)] as const
+    return rows
+      .map((row) => ({ key: sortKey(row), message: fromRow(row) }))
+      .sort((a, b) => compareBig(a.key[0], b.key[0]) || compareBig(a.key[1], b.key[1]))
+      .map((entry) => entry.message)
+  }
+
+  /** Per target (hex id): how many messages of these content types reference it (libxmtp get_inbound_relation_counts). */
+  countReferencing(groupIds: readonly Uint8Array[], targetIds: readonly Uint8Array[], contentTypes: readonly number[]): Map<string, number> {
+    const rows = queryInChunks(targetIds, (chunk, marks) =>
+      this.db
+        .prepare(
+          `SELECT reference_id, count(*) AS n FROM group_messages WHERE group_id IN (${placeholders(groupIds)}) AND reference_id IN (${marks})
+             AND content_type IN (${placeholders(contentTypes)}) GROUP BY reference_id`,
+        )
+        .all(...groupIds, ...chunk, ...contentTypes) as Row[],
+    )
+    return new Map(rows.map((row) => [Buffer.from(bytes(row.reference_id)).toString("hex"), small(row.n)]))
+  }
+
+  /** The messages with these ids among the groups' (libxmtp get_outbound_relations). */
+  findIn(groupIds: readonly Uint8Array[], ids: readonly Uint8Array[]): StoredMessage[] {
+    return queryInChunks(ids, (chunk, marks) =>
+      this.db.prepare(`SELECT * FROM group_messages WHERE group_id IN (${placeholders(groupIds)}) AND id IN (${marks})`).all(...groupIds, ...chunk) as Row[],
+    ).map(fromRow)
+  }
+
+  /** Per sender inbox, the newest sent time among its messages of these content types (libxmtp get_latest_message_times_by_sender). */
+  latestSentAtBySender(groupIds: readonly Uint8Array[], contentTypes: readonly number[]): Map<string, bigint> {
+    const rows = this.db
+      .prepare(
+        `SELECT sender_inbox_id, max(sent_at_ns) AS latest FROM group_messages WHERE group_id IN (${placeholders(groupIds)})
+           AND content_type IN (${placeholders(contentTypes)}) GROUP BY sender_inbox_id`,
+      )
+      .all(...groupIds, ...contentTypes) as Row[]
+    return new Map(rows.map((row) => [text(row.sender_inbox_id), big(row.latest)]))
   }
 
   /** The sender read its own message back: the server's time and cursor replace the local ones. */
@@ -133,6 +220,7 @@ export class MessageTable {
 
 function fromRow(row: Row): StoredMessage {
   const sequenceId = optionalBig(row.sequence_id)
+  const referenceId = optionalBytes(row.reference_id)
   return {
     id: bytes(row.id),
     groupId: bytes(row.group_id),
@@ -150,5 +238,30 @@ function fromRow(row: Row): StoredMessage {
     ...(sequenceId === undefined ? {} : { sequenceId }),
     shouldPush: small(row.should_push) === 1,
     insertedAtNs: big(row.inserted_at_ns),
+    ...(referenceId === undefined ? {} : { referenceId }),
   }
+}
+
+/** The WHERE clause of a query over these groups (libxmtp apply_message_filters). */
+function filters(groupIds: readonly Uint8Array[], query: Omit<MessageQuery, "limit" | "direction" | "sortBy">): { where: string; params: unknown[] } {
+  const where = [`group_id IN (${placeholders(groupIds)})`]
+  const params: unknown[] = [...groupIds]
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause)
+    params.push(...values)
+  }
+  if (query.sentAfterNs !== undefined) add("sent_at_ns > ?", query.sentAfterNs)
+  if (query.sentBeforeNs !== undefined) add("sent_at_ns < ?", query.sentBeforeNs)
+  if (query.kind !== undefined) add("kind = ?", query.kind)
+  if (query.deliveryStatus !== undefined) add("delivery_status = ?", query.deliveryStatus)
+  if (query.contentTypes !== undefined) add(`content_type IN (${placeholders(query.contentTypes)})`, ...query.contentTypes)
+  if (query.excludeContentTypes !== undefined) add(`content_type NOT IN (${placeholders(query.excludeContentTypes)})`, ...query.excludeContentTypes)
+  if (query.excludeSenderInboxIds !== undefined) add(`sender_inbox_id NOT IN (${placeholders(query.excludeSenderInboxIds)})`, ...query.excludeSenderInboxIds)
+  if (query.insertedAfterNs !== undefined) add("inserted_at_ns > ?", query.insertedAfterNs)
+  if (query.insertedBeforeNs !== undefined) add("inserted_at_ns < ?", query.insertedBeforeNs)
+  return { where: where.join(" AND "), params }
+}
+
+function compareBig(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -133,4 +133,55 @@ export const clientMigrations: readonly Migration[] = [
       PRIMARY KEY (entity_id, entity_kind)
     )`,
   },
+  {
+    version: 9,
+    name: "message_relations_and_deletions",
+    // reference_id: the message a reaction, reply or delete points at (libxmtp's column of the same
+    // name), so enriched lists find a page's reactions, replies and deletions by index. Rows stored
+    // before this migration have none: their reactions and replies are not attached.
+    // message_deletions: libxmtp's table (2025-12-01 delete_message); a record goes with the
+    // DeleteMessage row that made it, while the deleted message itself is kept.
+    sql: `ALTER TABLE group_messages ADD COLUMN reference_id BLOB;
+    CREATE INDEX group_messages_by_reference ON group_messages (reference_id, content_type) WHERE reference_id IS NOT NULL;
+    CREATE INDEX group_messages_by_type ON group_messages (group_id, content_type, sent_at_ns);
+    CREATE INDEX group_messages_by_insertion ON group_messages (group_id, inserted_at_ns);
+    CREATE TABLE message_deletions (
+      id BLOB PRIMARY KEY REFERENCES group_messages (id) ON DELETE CASCADE,
+      group_id BLOB NOT NULL,
+      deleted_message_id BLOB NOT NULL,
+      deleted_by_inbox_id TEXT NOT NULL,
+      is_super_admin_deletion INTEGER NOT NULL,
+      deleted_at_ns INTEGER NOT NULL
+    );
+    CREATE INDEX message_deletions_by_target ON message_deletions (deleted_message_id);`,
+  },
+  {
+    version: 10,
+    name: "key_package_rotation",
+    // libxmtp's key_package_history.delete_at_ns and identity.next_key_package_rotation_ns: when a
+    // replaced key package's private keys go, and when the published one is replaced. An
+    // installation registered before this migration has no next rotation, so (as in libxmtp, where
+    // NULL means due) it rotates at its first maintenance pass and its old key packages get a
+    // deletion time then.
+    sql: `ALTER TABLE key_packages ADD COLUMN delete_at_ns INTEGER;
+    CREATE INDEX key_packages_by_delete_at ON key_packages (delete_at_ns) WHERE delete_at_ns IS NOT NULL;
+    CREATE TABLE key_package_rotation (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 0),
+      next_rotation_ns INTEGER,
+      rotation_requested INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO key_package_rotation (singleton) VALUES (0);`,
+  },
+  {
+    version: 11,
+    name: "pending_remove",
+    // libxmtp's pending_remove table: who asked to leave each group (LeaveRequest messages),
+    // until a commit removes them.
+    sql: `CREATE TABLE pending_remove (
+      group_id BLOB NOT NULL,
+      inbox_id TEXT NOT NULL,
+      message_id BLOB NOT NULL,
+      PRIMARY KEY (group_id, inbox_id)
+    )`,
+  },
 ]

@@ -21,7 +21,8 @@ export const messageSchema = z.strictObject({
   id: messageIdSchema,
   conversationId: conversationIdSchema,
   senderInboxId: inboxIdSchema,
-  senderInstallationId: installationIdSchema,
+  /** Absent when the engine does not report it (@xmtp/node-sdk 6's DecodedMessage has no such field either). */
+  senderInstallationId: installationIdSchema.optional(),
   kind: z.enum(MESSAGE_KINDS),
   deliveryStatus: z.enum(DELIVERY_STATUSES),
   sentAtNs: nanosSchema,

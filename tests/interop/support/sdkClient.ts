@@ -24,20 +24,26 @@ export interface LabelledClient {
 export async function createSdkClient(nodeAddress: string, dir: string, options: SdkClientOptions): Promise<LabelledClient> {
   const signer = options.signer ?? createEoaSigner()
   const dbPath = join(dir, `${options.label}-${randomUUID()}.db3`)
-  // Typed apart from the call: Client.create's Omit<ClientOptions, "codecs"> drops the keys that
-  // only one side of ClientOptions' union has (env, apiUrl), so a literal there fails to compile.
-  const clientOptions: ClientOptions = {
+  const client = await Client.create(signer satisfies Signer, sdkClientOptions(nodeAddress, dbPath, new Uint8Array(randomBytes(32))))
+  return { label: options.label, signer, client, dbPath }
+}
+
+/**
+ * The options every test SDK client is created (or reopened, with the same `dbPath` and key) with.
+ * Typed apart from the call: Client.create's Omit<ClientOptions, "codecs"> drops the keys that
+ * only one side of ClientOptions' union has (env, apiUrl), so a literal there fails to compile.
+ */
+export function sdkClientOptions(nodeAddress: string, dbPath: string, dbEncryptionKey: Uint8Array): ClientOptions {
+  return {
     // `local` selects libxmtp's v3 API without TLS; apiUrl replaces its default localhost:5556.
     env: "local",
     apiUrl: nodeAddress,
     dbPath,
-    dbEncryptionKey: new Uint8Array(randomBytes(32)),
+    dbEncryptionKey,
     // Device sync would start a sync group and reach for a history server (HistorySyncUrls.local).
     disableDeviceSync: true,
     appVersion: "parley-interop-tests/1",
   }
-  const client = await Client.create(signer satisfies Signer, clientOptions)
-  return { label: options.label, signer, client, dbPath }
 }
 
 /** The text messages of a conversation, as `sender: text`, oldest first. */

@@ -65,6 +65,7 @@ export {
   defaultPolicySet,
   dmPolicySet,
   groupPermissionsTypeOf,
+  policyOfOption,
   policySetForPreset,
   preconfiguredPolicyOf,
   type GroupPermissionsType,

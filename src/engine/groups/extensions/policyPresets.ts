@@ -103,6 +103,19 @@ function membershipOrMetadata(option: PermissionOption): MembershipPolicy & Meta
   return basePolicy(OPTION_BASES[option])
 }
 
+/**
+ * The policy an option stands for when one permission is updated (libxmtp intents.rs, the
+ * From<PermissionPolicyOption> conversions): "allow" for an admin or permissions policy is
+ * silently made super-admin only, as libxmtp does (PERM-14).
+ */
+export function policyOfOption(option: PermissionOption, target: "membership"): MembershipPolicy
+export function policyOfOption(option: PermissionOption, target: "metadata"): MetadataPolicy
+export function policyOfOption(option: PermissionOption, target: "permissions"): PermissionsPolicy
+export function policyOfOption(option: PermissionOption, target: "membership" | "metadata" | "permissions"): MembershipPolicy | PermissionsPolicy {
+  if (target === "permissions" && option === "allow") return superAdmin
+  return basePolicy(OPTION_BASES[option])
+}
+
 function permissionsPolicy(option: PermissionOption, action: string): PermissionsPolicy {
   if (option === "allow") {
     throw new GroupExtensionError("InvalidPermissionPolicyOption", `${action} cannot be "allow": permission policies have no allow-everyone base`)

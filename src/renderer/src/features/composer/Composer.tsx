@@ -1,0 +1,127 @@
+// Writing a message: Enter sends, Shift+Enter starts a new line, and an unsent draft is kept per
+// conversation while the user looks elsewhere.
+import { type ChangeEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from "react"
+import type { ConversationId } from "../../../../shared/dto/identifiers"
+import { Icon } from "../../components/Icon"
+import { errorMessage } from "../../lib/errors"
+import { contentPreview } from "../../lib/messagePreview"
+import { inboxLabel } from "../../lib/names"
+import { sendAttachment, sendReply, sendText } from "../../store/actions"
+import { setDraft, setReplyTo, useParley } from "../../store/store"
+import "./Composer.css"
+
+const MAX_HEIGHT_PX = 180
+
+export function Composer({ conversationId, label }: { conversationId: ConversationId; label: string }) {
+  const draft = useParley((state) => state.drafts[conversationId] ?? "")
+  const replyTo = useParley((state) => {
+    const id = state.replyTo[conversationId]
+    return id ? state.messages[conversationId]?.[id] : undefined
+  })
+  const addresses = useParley((state) => state.addresses)
+  const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
+  const [sending, setSending] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const input = useRef<HTMLTextAreaElement>(null)
+  const picker = useRef<HTMLInputElement>(null)
+  const name = (inboxId: string) => inboxLabel(inboxId, addresses, ownInboxId)
+
+  useLayoutEffect(() => {
+    const element = input.current
+    if (!element) return
+    element.style.height = "auto"
+    element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`
+  }, [draft])
+
+  useLayoutEffect(() => {
+    input.current?.focus()
+  }, [conversationId])
+
+  async function send() {
+    const text = draft
+    if (text.trim() === "" || sending) return
+    setSending(true)
+    setError(null)
+    setDraft(conversationId, "")
+    const replying = replyTo
+    setReplyTo(conversationId, null)
+    try {
+      if (replying) await sendReply(conversationId, replying.id, text)
+      else await sendText(conversationId, text)
+    } catch (caught) {
+      if (replying) setReplyTo(conversationId, replying.id)
+      // Put the text back (unless the user already typed something new) so nothing is lost.
+      if ((useParley.getState().drafts[conversationId] ?? "") === "") setDraft(conversationId, text)
+      setError(errorMessage(caught))
+    } finally {
+      setSending(false)
+      input.current?.focus()
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      void send()
+    } else if (event.key === "Escape" && replyTo) {
+      setReplyTo(conversationId, null)
+    }
+  }
+
+  async function attach(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0]
+    event.target.value = ""
+    if (!file) return
+    setSending(true)
+    setError(null)
+    try {
+      await sendAttachment(conversationId, file)
+    } catch (caught) {
+      setError(errorMessage(caught))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <div className="composer">
+      {error && (
+        <div className="form-error composer__error" role="alert">
+          <Icon name="alert" size={16} />
+          <span>Not sent: {error}</span>
+        </div>
+      )}
+      {replyTo && (
+        <div className="composer__reply" role="status">
+          <span className="composer__reply-text">
+            <strong>Replying to {name(replyTo.senderInboxId)}</strong>
+            <span>{contentPreview(replyTo.content, name)}</span>
+          </span>
+          <button type="button" className="icon-button icon-button--small" aria-label="Cancel reply" onClick={() => setReplyTo(conversationId, null)}>
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      )}
+      <div className="composer__box">
+        <button type="button" className="icon-button composer__attach" aria-label="Attach a file" title="Attach a file (up to 1 MB)" disabled={sending} onClick={() => picker.current?.click()}>
+          <Icon name="paperclip" size={18} />
+        </button>
+        <input ref={picker} type="file" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(event) => void attach(event)} />
+        <textarea
+          ref={input}
+          className="composer__input"
+          rows={1}
+          aria-label={label}
+          placeholder="Write a message…"
+          value={draft}
+          onChange={(event) => setDraft(conversationId, event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="button" className="composer__send" aria-label="Send" title="Send (Enter)" disabled={draft.trim() === "" || sending} onClick={() => void send()}>
+          <Icon name="send" size={18} />
+        </button>
+      </div>
+      <p className="composer__hint">Enter to send · Shift+Enter for a new line</p>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+// The right pane for a group: its name and description, members and their roles, permissions,
+// notifications and leaving. Controls the user's role does not allow are disabled and say why.
+import { useEffect } from "react"
+import { Icon } from "../../components/Icon"
+import { groupRights } from "../../lib/groupRights"
+import { loadMembers, loadPermissions } from "../../store/actions"
+import { useParley } from "../../store/store"
+import { GroupProfileSection } from "./GroupProfileSection"
+import type { GroupSummary } from "./groupSummary"
+import { LeaveSection } from "./LeaveSection"
+import { MembersSection } from "./MembersSection"
+import { PermissionsSection } from "./PermissionsSection"
+import "./GroupSettingsPanel.css"
+
+export function GroupSettingsPanel({ group }: { group: GroupSummary }) {
+  const permissions = useParley((state) => state.permissions[group.id])
+  useEffect(() => {
+    void loadPermissions(group.id)
+    void loadMembers(group.id).catch(() => undefined)
+  }, [group.id])
+  const rights = groupRights(group, permissions?.status === "ready" ? permissions.value : null)
+  return (
+    <div className="group-settings">
+      <header className="group-settings__header">
+        <h2>Group settings</h2>
+        <button type="button" className="icon-button" aria-label="Close group settings" onClick={() => useParley.setState({ detailsOpen: false })}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="group-settings__scroll">
+        <GroupProfileSection group={group} rights={rights} />
+        <MembersSection group={group} rights={rights} />
+        <PermissionsSection group={group} rights={rights} permissions={permissions} />
+        <LeaveSection group={group} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,151 @@
+// The renderer's state: plain, serialisable data pushed from main, in maps keyed by conversation id
+// (as xmtp.chat keeps it), plus what the user is doing (selection, drafts, open panels). Only
+// setters live here; store/actions.ts talks to main.
+import { create } from "zustand"
+import type { Account, AppInfo } from "../../../shared/contract"
+import type { ConversationSummary } from "../../../shared/dto/conversation"
+import type { ConversationId, InboxId, MessageId } from "../../../shared/dto/identifiers"
+import type { Member } from "../../../shared/dto/member"
+import type { Message } from "../../../shared/dto/message"
+import type { GroupPermissions } from "../../../shared/dto/permissions"
+import type { AppSettings } from "../../../shared/dto/settings"
+
+/** A value loaded from main: still loading, loaded, or failed with a message for the user. */
+export type Loadable<T> = { status: "loading" } | { status: "ready"; value: T } | { status: "failed"; message: string; code: string }
+
+export type ListTab = "chats" | "requests"
+export type DialogName = "newDm" | "newGroup" | "settings"
+
+export interface Notice {
+  id: number
+  tone: "error" | "info"
+  text: string
+}
+
+export interface ParleyState {
+  appInfo: AppInfo | null
+  /** null until main has answered account:get. */
+  account: Account | null
+  startupError: string | null
+  settings: AppSettings | null
+
+  conversations: Record<ConversationId, ConversationSummary>
+  conversationsLoad: Loadable<true>
+  messages: Record<ConversationId, Record<MessageId, Message>>
+  messagesLoad: Record<ConversationId, Loadable<true>>
+  members: Record<ConversationId, Member[]>
+  permissions: Record<ConversationId, Loadable<GroupPermissions>>
+  /** What is known of each inbox's account address, from member lists. */
+  addresses: Record<InboxId, string>
+  drafts: Record<ConversationId, string>
+  /** The message the composer is replying to, per conversation. */
+  replyTo: Record<ConversationId, MessageId>
+
+  selectedId: ConversationId | null
+  tab: ListTab
+  search: string
+  dialog: DialogName | null
+  detailsOpen: boolean
+  notices: Notice[]
+}
+
+export const initialState: ParleyState = {
+  appInfo: null,
+  account: null,
+  startupError: null,
+  settings: null,
+  conversations: {},
+  conversationsLoad: { status: "loading" },
+  messages: {},
+  messagesLoad: {},
+  members: {},
+  permissions: {},
+  addresses: {},
+  drafts: {},
+  replyTo: {},
+  selectedId: null,
+  tab: "chats",
+  search: "",
+  dialog: null,
+  detailsOpen: false,
+  notices: [],
+}
+
+export const useParley = create<ParleyState>()(() => initialState)
+
+const set = useParley.setState
+const get = useParley.getState
+
+export function upsertConversations(summaries: readonly ConversationSummary[]): void {
+  if (summaries.length === 0) return
+  set((state) => {
+    const conversations = { ...state.conversations }
+    for (const summary of summaries) conversations[summary.id] = summary
+    return { conversations }
+  })
+}
+
+export function removeConversation(id: ConversationId): void {
+  set((state) => {
+    const conversations = { ...state.conversations }
+    delete conversations[id]
+    return { conversations, selectedId: state.selectedId === id ? null : state.selectedId, detailsOpen: state.selectedId === id ? false : state.detailsOpen }
+  })
+}
+
+export function upsertMessages(conversationId: ConversationId, messages: readonly Message[]): void {
+  if (messages.length === 0) return
+  set((state) => {
+    const byId = { ...state.messages[conversationId] }
+    for (const message of messages) byId[message.id] = message
+    return { messages: { ...state.messages, [conversationId]: byId } }
+  })
+}
+
+export function setMessagesLoad(conversationId: ConversationId, load: Loadable<true>): void {
+  set((state) => ({ messagesLoad: { ...state.messagesLoad, [conversationId]: load } }))
+}
+
+export function setMembers(conversationId: ConversationId, members: Member[]): void {
+  set((state) => {
+    const addresses = { ...state.addresses }
+    for (const member of members) {
+      const ethereum = member.accountIdentifiers.find((identifier) => identifier.kind === "ethereum")
+      if (ethereum) addresses[member.inboxId] = ethereum.identifier
+    }
+    return { members: { ...state.members, [conversationId]: members }, addresses }
+  })
+}
+
+export function setPermissions(conversationId: ConversationId, load: Loadable<GroupPermissions>): void {
+  set((state) => ({ permissions: { ...state.permissions, [conversationId]: load } }))
+}
+
+export function setDraft(conversationId: ConversationId, text: string): void {
+  set((state) => ({ drafts: { ...state.drafts, [conversationId]: text } }))
+}
+
+export function setReplyTo(conversationId: ConversationId, messageId: MessageId | null): void {
+  set((state) => {
+    const replyTo = { ...state.replyTo }
+    if (messageId) replyTo[conversationId] = messageId
+    else delete replyTo[conversationId]
+    return { replyTo }
+  })
+}
+
+let nextNoticeId = 1
+
+export function notify(tone: Notice["tone"], text: string): void {
+  const notice = { id: nextNoticeId++, tone, text }
+  set((state) => ({ notices: [...state.notices.slice(-3), notice] }))
+}
+
+export function dismissNotice(id: number): void {
+  set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }))
+}
+
+export function ownInboxId(): InboxId | null {
+  const account = get().account
+  return account?.state === "ready" ? account.inboxId : null
+}

@@ -1,0 +1,248 @@
+// Two people on one embedded node, each in their own browser tab through the web host: both
+// onboard, Alice creates a group with Bob and writes, Bob accepts the request and receives her
+// messages live, and a rename reaches Bob's window. Screens are saved to tests/e2e/screenshots/.
+import { mkdir, writeFile } from "node:fs/promises"
+import { join } from "node:path"
+import type { Page } from "playwright-core"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { type Chromium, launchChromium } from "./support/chromium"
+import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
+
+const SCREENSHOTS = join(import.meta.dirname, "screenshots")
+/** MLS commits, welcomes and key-package fetches take a few seconds on two cores. */
+const ENGINE_MS = 45_000
+
+let host: WebHostProcess
+let browser: Chromium
+let alice: Page
+let bob: Page
+const pageErrors: string[] = []
+
+async function openProfile(profile: string): Promise<Page> {
+  const page = await browser.context.newPage()
+  page.on("pageerror", (error) => pageErrors.push(`${profile}: ${error.message}`))
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(`${profile} console: ${message.text()}`)
+  })
+  const url = host.pages[profile]
+  if (!url) throw new Error(`the host printed no page for ${profile}`)
+  await page.goto(url)
+  return page
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
+}
+
+async function onboard(page: Page): Promise<void> {
+  await page.getByRole("heading", { name: "Welcome to Parley" }).waitFor()
+  await page.getByRole("button", { name: "Create a new account" }).click()
+  await page.getByRole("tab", { name: "Chats" }).waitFor({ timeout: ENGINE_MS })
+}
+
+/** The account address shown in the settings dialog. */
+async function addressOf(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Settings", exact: true }).click()
+  const dialog = page.getByRole("dialog", { name: "Settings" })
+  const address = (await dialog.locator(".settings__identifier", { hasText: "Address" }).locator(".settings__identifier-value").textContent())?.trim() ?? ""
+  return address
+}
+
+function conversationItem(page: Page, name: string) {
+  return page.getByRole("complementary", { name: "Conversations" }).getByRole("button", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) })
+}
+
+function messageLog(page: Page) {
+  return page.getByRole("log", { name: "Messages" })
+}
+
+describe("Parley in Chromium through the web host", () => {
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true })
+    host = await startWebHostProcess(["alice", "bob"])
+    browser = await launchChromium()
+    alice = await openProfile("alice")
+    bob = await openProfile("bob")
+  })
+
+  afterEach(async (context) => {
+    if (context.task.result?.state !== "fail") return
+    const name = context.task.name.replace(/\W+/g, "-")
+    await Promise.all([alice && screenshot(alice, `failed-${name}-alice`), bob && screenshot(bob, `failed-${name}-bob`)])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    // What the host printed helps explain a failure; it is kept beside the screenshots.
+    if (host) await writeFile(join(SCREENSHOTS, "webhost.log"), host.output())
+  })
+
+  it("onboards both profiles and shows the empty messenger", async () => {
+    await alice.getByRole("heading", { name: "Welcome to Parley" }).waitFor()
+    await screenshot(alice, "01-onboarding")
+
+    // A malformed key is refused by main with a message the user can act on.
+    await alice.getByRole("button", { name: "I have an account key" }).click()
+    await alice.getByLabel("Account private key").fill("0x1234")
+    await alice.getByRole("button", { name: "Import account" }).click()
+    const refusal = alice.getByRole("alert")
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain("64 hex digits")
+    await screenshot(alice, "02-onboarding-import-error")
+    await alice.getByRole("button", { name: "Back" }).click()
+
+    await onboard(alice)
+    await onboard(bob)
+    await alice.getByRole("heading", { name: "No conversations yet" }).waitFor()
+    await screenshot(alice, "03-empty-messenger")
+  })
+
+  it("creates a group with Bob and sends him a message", async () => {
+    const bobAddress = await addressOf(bob)
+    expect(bobAddress).toMatch(/^0x[0-9a-f]{40}$/)
+    await screenshot(bob, "04-settings")
+    await bob.getByRole("button", { name: "Done" }).click()
+
+    await alice.getByRole("button", { name: "New group" }).first().click()
+    const dialog = alice.getByRole("dialog", { name: "New group" })
+    await dialog.getByLabel("Group name").fill("Weekend trip")
+    await dialog.getByLabel("Description (optional)").fill("Plans for Saturday")
+    await dialog.getByLabel("Members", { exact: true }).fill(bobAddress)
+    await dialog.getByRole("button", { name: "Add", exact: true }).click()
+    await dialog.getByRole("list", { name: "Members to add" }).getByText(bobAddress.slice(0, 8)).waitFor()
+    await screenshot(alice, "05-new-group-dialog")
+    await dialog.getByRole("button", { name: "Create group" }).click()
+    await alice.getByRole("heading", { name: "Weekend trip", level: 1 }).waitFor({ timeout: ENGINE_MS })
+
+    const composer = alice.getByRole("textbox", { name: "Message Weekend trip" })
+    await composer.fill("Hello Bob!")
+    await composer.press("Shift+Enter")
+    await composer.pressSequentially("Are you in?")
+    expect(await composer.inputValue()).toBe("Hello Bob!\nAre you in?")
+    await composer.press("Enter")
+    await messageLog(alice).getByText("Are you in?").waitFor({ timeout: ENGINE_MS })
+    expect(await composer.inputValue()).toBe("")
+    await messageLog(alice).getByRole("img", { name: "Sent" }).first().waitFor({ timeout: ENGINE_MS })
+    await screenshot(alice, "06-conversation-sender")
+  })
+
+  it("lets Bob accept the request and receive messages live", async () => {
+    // The group arrives in Bob's Requests without a reload.
+    await bob.getByRole("tab", { name: /Requests/ }).click()
+    await conversationItem(bob, "Weekend trip").waitFor({ timeout: ENGINE_MS })
+    await conversationItem(bob, "Weekend trip").click()
+    const banner = bob.getByRole("region", { name: "Message request" })
+    await banner.waitFor()
+    await messageLog(bob).getByText("Are you in?").waitFor({ timeout: ENGINE_MS })
+    await screenshot(bob, "07-request")
+    await banner.getByRole("button", { name: "Accept" }).click()
+    const bobComposer = bob.getByRole("textbox", { name: "Message Weekend trip" })
+    await bobComposer.waitFor()
+
+    await alice.getByRole("textbox", { name: "Message Weekend trip" }).fill("Train leaves at 9.")
+    await alice.getByRole("textbox", { name: "Message Weekend trip" }).press("Enter")
+    await messageLog(bob).getByText("Train leaves at 9.").waitFor({ timeout: ENGINE_MS })
+
+    await bobComposer.fill("Count me in, see you there")
+    await bobComposer.press("Enter")
+    await messageLog(alice).getByText("Count me in, see you there").waitFor({ timeout: ENGINE_MS })
+    await screenshot(bob, "08-conversation-receiver")
+    await screenshot(alice, "09-conversation-reply")
+  })
+
+  it("reacts, replies and deletes from the message toolbar", async () => {
+    const trainBubble = messageLog(bob).locator(".bubble-row__column", { hasText: "Train leaves at 9." })
+    await trainBubble.hover()
+    await trainBubble.getByRole("button", { name: "React 👍" }).click()
+    await messageLog(alice).getByRole("list", { name: "Reactions" }).getByRole("button", { name: /^👍 from / }).waitFor({ timeout: ENGINE_MS })
+
+    await trainBubble.hover()
+    await trainBubble.getByRole("button", { name: "Reply" }).click()
+    await bob.getByRole("status").getByText("Train leaves at 9.").waitFor()
+    await bob.getByRole("textbox", { name: "Message Weekend trip" }).fill("Which platform?")
+    await bob.getByRole("textbox", { name: "Message Weekend trip" }).press("Enter")
+    const reply = messageLog(alice).locator(".bubble", { hasText: "Which platform?" })
+    await reply.waitFor({ timeout: ENGINE_MS })
+    expect(await reply.locator(".reply-quote").textContent()).toContain("Train leaves at 9.")
+    await messageLog(alice).getByText("1 reply").waitFor({ timeout: ENGINE_MS })
+    await screenshot(alice, "09b-reactions-and-reply")
+
+    const first = messageLog(alice).locator(".bubble-row__column", { hasText: "Hello Bob!" })
+    await first.hover()
+    await first.getByRole("button", { name: "Delete message" }).click()
+    await first.getByRole("group", { name: "Confirm deletion" }).getByRole("button", { name: "Delete" }).click()
+    await messageLog(bob).getByText("This message was deleted").waitFor({ timeout: ENGINE_MS })
+    await messageLog(alice).getByText("This message was deleted").waitFor({ timeout: ENGINE_MS })
+    expect(await messageLog(bob).getByText("Hello Bob!").count()).toBe(0)
+  })
+
+  it("renames the group from its settings and Bob sees the new name", async () => {
+    await alice.getByRole("button", { name: "Group settings" }).click()
+    const panel = alice.getByRole("complementary", { name: "Group settings" })
+    await panel.getByRole("heading", { name: "Members" }).waitFor()
+    await panel.getByText("Super admin", { exact: true }).waitFor()
+    await panel.getByLabel("Rename the group").waitFor()
+    await screenshot(alice, "10-group-settings")
+
+    await panel.getByRole("button", { name: "Edit name and description" }).click()
+    await panel.getByLabel("Group name").fill("Weekend trip (Saturday)")
+    await panel.getByRole("button", { name: "Save" }).click()
+    await alice.getByRole("heading", { name: "Weekend trip (Saturday)", level: 1 }).waitFor({ timeout: ENGINE_MS })
+    await bob.getByRole("heading", { name: "Weekend trip (Saturday)", level: 1 }).waitFor({ timeout: ENGINE_MS })
+    await messageLog(bob).getByText("renamed the group “Weekend trip (Saturday)”").waitFor({ timeout: ENGINE_MS })
+    await screenshot(alice, "11-group-renamed")
+    await screenshot(bob, "12-rename-received")
+  })
+
+  it("shows a member the settings they may not change, disabled with the reason", async () => {
+    await bob.getByRole("button", { name: "Group settings" }).click()
+    const panel = bob.getByRole("complementary", { name: "Group settings" })
+    const policy = panel.getByLabel("Remove members")
+    await policy.waitFor()
+    expect(await policy.isDisabled()).toBe(true)
+    await panel.getByText("Only super admins can change permissions.").waitFor()
+    await panel.getByRole("button", { name: /0x/ }).first().click()
+    const remove = panel.getByRole("button", { name: "Remove from group" })
+    expect(await remove.isDisabled()).toBe(true)
+    await panel.getByText("Super admins cannot be removed from a group.").waitFor()
+    await screenshot(bob, "13-group-settings-member")
+    await panel.getByRole("button", { name: "Close group settings" }).click()
+  })
+
+  it("starts a direct message by address, which waits in the other side's requests", async () => {
+    const aliceAddress = await addressOf(alice)
+    await alice.getByRole("button", { name: "Done" }).click()
+    await bob.getByRole("button", { name: "New message" }).first().click()
+    const dialog = bob.getByRole("dialog", { name: "New message" })
+    await dialog.getByLabel("To").fill(aliceAddress.toUpperCase().replace("0X", "0x"))
+    await dialog.getByRole("button", { name: "Start chat" }).click()
+    const short = `${aliceAddress.slice(0, 6)}…${aliceAddress.slice(-4)}`
+    await bob.getByRole("heading", { name: short, level: 1 }).waitFor({ timeout: ENGINE_MS })
+    await bob.getByRole("textbox", { name: `Message ${short}` }).fill("Just us two")
+    await bob.getByRole("textbox", { name: `Message ${short}` }).press("Enter")
+    await messageLog(bob).getByText("Just us two").waitFor({ timeout: ENGINE_MS })
+
+    await alice.getByRole("tab", { name: /Requests/ }).click()
+    const bobAddress = await bob.evaluate(() => document.querySelector(".sidebar__address")?.getAttribute("title") ?? "")
+    const request = conversationItem(alice, `${bobAddress.slice(0, 6)}…${bobAddress.slice(-4)}`)
+    await request.waitFor({ timeout: ENGINE_MS })
+    await alice.getByRole("tab", { name: "Requests 1" }).waitFor()
+    await screenshot(alice, "14-requests-tab")
+    await request.click()
+    await messageLog(alice).getByText("Just us two").waitFor({ timeout: ENGINE_MS })
+    await alice.getByRole("region", { name: "Message request" }).getByRole("button", { name: "Block" }).click()
+    await alice.getByRole("heading", { name: "No requests" }).waitFor()
+  })
+
+  it("explains refused input in the new message dialog", async () => {
+    await alice.getByRole("button", { name: "New message" }).first().click()
+    const dialog = alice.getByRole("dialog", { name: "New message" })
+    await dialog.getByLabel("To").fill("not an address")
+    await dialog.getByRole("button", { name: "Start chat" }).click()
+    await dialog.getByRole("alert").getByText(/Enter an Ethereum address/).waitFor()
+    await screenshot(alice, "15-new-message-error")
+    await dialog.getByRole("button", { name: "Cancel" }).click()
+    expect(pageErrors).toEqual([])
+  })
+})
