@@ -1,6 +1,11 @@
 // Runs the delivery node standalone, on SQLite or PostgreSQL:
 //   npm run node -- --port 5556 --db ./node.db [--host H] [--tls-cert F --tls-key F] [--log-level debug]
 //   npm run node -- --port 5556 --postgres postgres://user@127.0.0.1:5432/parley   (or --db-url URL)
+// The attachment blob store runs beside it: [--blob-dir DIR] [--blob-port N] [--blob-public-url URL]
+// or --no-blob-store. Attachment URLs embed the store's address, so a node that should serve old
+// attachments after a restart needs a fixed --blob-port or a --blob-public-url (a proxy in front).
+// Uploads need the token in PARLEY_BLOB_UPLOAD_TOKEN (kept off the command line, which other local
+// users can read); without it the store makes a random one that no client knows.
 // SIGINT or SIGTERM stops it gracefully (open streams end, running writes finish, the database closes).
 import { readFileSync } from "node:fs"
 import { parseArgs } from "node:util"
@@ -14,7 +19,8 @@ class UsageError extends Error {
 
 const USAGE =
   "usage: npm run node -- --port 5556 (--db ./node.db | --postgres postgres://user@host:5432/db) [--host 127.0.0.1] " +
-  `[--tls-cert cert.pem --tls-key key.pem] [--log-level ${LOG_LEVELS.join("|")}]`
+  `[--tls-cert cert.pem --tls-key key.pem] [--log-level ${LOG_LEVELS.join("|")}] ` +
+  "[--blob-dir DIR] [--blob-port N] [--blob-public-url URL | --no-blob-store] (uploads need PARLEY_BLOB_UPLOAD_TOKEN set)"
 
 function databaseFrom(values: { db?: string; postgres?: string; "db-url"?: string }): NodeDatabase {
   const given = [values.db, values.postgres, values["db-url"]].filter(Boolean)
@@ -23,6 +29,31 @@ function databaseFrom(values: { db?: string; postgres?: string; "db-url"?: strin
   const url = values.postgres ?? values["db-url"] ?? ""
   if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--postgres takes a postgres:// URL, got ${JSON.stringify(url)}`)
   return { kind: "postgres", url }
+}
+
+function portFrom(flag: string, value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`${flag} must be 0..65535, got ${value}`)
+  return port
+}
+
+function blobStoreFrom(
+  values: { "blob-dir"?: string; "blob-port"?: string; "blob-public-url"?: string; "no-blob-store"?: boolean },
+  uploadToken: string | undefined,
+): NodeOptions["blobStore"] {
+  const settings = [values["blob-dir"], values["blob-port"], values["blob-public-url"]].some((v) => v !== undefined)
+  if (values["no-blob-store"]) {
+    if (settings) throw new UsageError("--no-blob-store turns the blob store off: it takes no --blob-dir, --blob-port or --blob-public-url")
+    return false
+  }
+  const publicUrl = values["blob-public-url"]
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]/.test(publicUrl)) throw new UsageError(`--blob-public-url takes an http(s) URL, got ${JSON.stringify(publicUrl)}`)
+  return {
+    ...(values["blob-dir"] === undefined ? {} : { dir: values["blob-dir"] }),
+    ...(values["blob-port"] === undefined ? {} : { port: portFrom("--blob-port", values["blob-port"]) }),
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    ...(uploadToken ? { uploadToken } : {}),
+  }
 }
 
 function optionsFrom(argv: string[]): NodeOptions {
@@ -38,12 +69,15 @@ function optionsFrom(argv: string[]): NodeOptions {
       "tls-cert": { type: "string" },
       "tls-key": { type: "string" },
       "log-level": { type: "string", default: "info" },
+      "blob-dir": { type: "string" },
+      "blob-port": { type: "string" },
+      "blob-public-url": { type: "string" },
+      "no-blob-store": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   })
   if (values.help) throw new UsageError(USAGE)
-  const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0..65535, got ${values.port}`)
+  const port = portFrom("--port", values.port)
   const logLevel = values["log-level"]
   if (!isLogLevel(logLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(", ")}`)
   const certPath = values["tls-cert"]
@@ -55,6 +89,7 @@ function optionsFrom(argv: string[]): NodeOptions {
     host: values.host,
     logLevel,
     tls: certPath && keyPath ? { cert: readFileSync(certPath), key: readFileSync(keyPath) } : undefined,
+    blobStore: blobStoreFrom(values, process.env.PARLEY_BLOB_UPLOAD_TOKEN),
   }
 }
 

@@ -1,7 +1,9 @@
 // The Parley delivery node: the XMTP v3 API (MlsApi, IdentityApi, D14nMigrationApi) over gRPC,
 // with the production node's semantics (xmtp-node-go), on a NodeStore in SQLite or PostgreSQL. The
-// app embeds it; the CLI (cli.ts) runs it standalone.
+// app embeds it; the CLI (cli.ts) runs it standalone. Beside the gRPC server it runs the embedded
+// blob store for encrypted remote attachments (blobStore.ts, blobStoreForNode.ts).
 import { Server, ServerCredentials } from "@grpc/grpc-js"
+import { startNodeBlobStore, type NodeBlobStore, type NodeBlobStoreOptions } from "./blobStoreForNode"
 import { CallTracker } from "./grpc/callTracker"
 import { grpcServices, SHUTTING_DOWN } from "./grpc/handlers"
 import { MAX_RECEIVE_MESSAGE_BYTES, SHUTDOWN_GRACE_MS } from "./limits"
@@ -30,19 +32,27 @@ export interface NodeOptions {
   /** Default "info": only the start and stop lines. */
   logLevel?: LogLevel
   validators?: NodeValidators
+  /**
+   * The embedded attachment blob store (on by default; `false` turns it off). Its directory defaults
+   * to `<SQLite file>.blobs/`; with ":memory:" or PostgreSQL, to a temporary directory removed at
+   * stop (give `dir` to keep blobs across restarts).
+   */
+  blobStore?: false | NodeBlobStoreOptions
 }
 
 export interface RunningNode {
   /** e.g. "http://127.0.0.1:5556": usable as the SDK's apiUrl. */
   address: string
   port: number
+  /** Where clients upload encrypted attachments (HttpAttachmentStore), and the directory it keeps them in; absent when turned off. */
+  blobStore?: { url: string; uploadToken: string; dir: string }
   stop(): Promise<void>
 }
 
 export class NodeStartError extends Error {
   override readonly name = "NodeStartError"
   constructor(
-    readonly code: "BindFailed" | "StoreFailed" | "BadOptions",
+    readonly code: "BindFailed" | "StoreFailed" | "BadOptions" | "BlobStoreFailed",
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -107,7 +117,19 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     throw new NodeStartError("BindFailed", `cannot listen on ${bindHost}:${options.port}: ${String(cause)}`, { cause })
   }
   const address = `${options.tls ? "https" : "http"}://${bindHost}:${port}`
-  log.info(`listening on ${address} (database: ${describeDatabase(database)})`)
+  let blobs: NodeBlobStore | undefined
+  if (options.blobStore !== false) {
+    try {
+      blobs = await startNodeBlobStore(options.blobStore ?? {}, database, host)
+    } catch (cause) {
+      server.forceShutdown()
+      await store.close()
+      throw new NodeStartError("BlobStoreFailed", `cannot start the attachment blob store: ${String(cause)}`, { cause })
+    }
+  }
+  // One start line, blob store included: at the default level the node prints only its start and stop lines.
+  const blobsLine = blobs ? `; attachment blobs at ${blobs.url} kept in ${blobs.dir}${blobs.temporary ? " (temporary: removed at stop)" : ""}` : ""
+  log.info(`listening on ${address} (database: ${describeDatabase(database)}${blobsLine})`)
 
   let stopping: Promise<void> | undefined
   const stop = (): Promise<void> => {
@@ -119,10 +141,11 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       const grace = setTimeout(() => server.forceShutdown(), SHUTDOWN_GRACE_MS)
       await serverClosed
       clearTimeout(grace)
+      await blobs?.stop()
       await store.close()
       log.info(`stopped (${address})`)
     })()
     return stopping
   }
-  return { address, port, stop }
+  return { address, port, ...(blobs ? { blobStore: { url: blobs.url, uploadToken: blobs.uploadToken, dir: blobs.dir } } : {}), stop }
 }

@@ -1,7 +1,7 @@
 // Where encrypted attachments live. The store only ever holds ciphertext: keys travel inside the
 // (end-to-end encrypted) message, never to the store. Implementations: HttpAttachmentStore (the
-// node's embedded blob store, or any server speaking its PUT/GET); an S3-compatible store is a
-// later setting.
+// node's embedded blob store, or any server speaking its PUT/GET) and S3AttachmentStore; the app's
+// setting picks one (attachmentStoreConfig.ts).
 
 export interface AttachmentStore {
   /** Stores the encrypted bytes and returns the URL any member can GET them from. Throws AttachmentStoreError. */
