@@ -6,7 +6,7 @@ import type { InstallationKey } from "../identity/index"
 import type { ClientDatabase } from "../storage/clientDatabase"
 import type { StoredMessage } from "../storage/messages"
 import type { IdentityResolver } from "./identityResolver"
-import type { KeyedMutex } from "./keyedMutex"
+import type { KeyedMutex } from "../util/keyedMutex"
 
 export interface GroupContext {
   readonly api: ApiClient

@@ -21,7 +21,7 @@ import { SqliteCommitLog } from "./commitLog"
 import { SqliteGroupMessages } from "./groupMessages"
 import { SqliteIdentityLog } from "./identityLog"
 import { SqliteInstallations } from "./installations"
-import { KeyedMutex } from "./keyedMutex"
+import { KeyedMutex } from "../../../engine/util/keyedMutex"
 import { nodeMigrations } from "./migrations/index"
 import { SqliteWelcomeMessages } from "./welcomeMessages"
 

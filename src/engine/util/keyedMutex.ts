@@ -1,5 +1,7 @@
-// One operation at a time per key (a group id): syncs, sends and membership changes of a group
-// must not interleave their reads and writes of its MLS state, as libxmtp's per-group lock ensures.
+// One async operation at a time per key, in this process. The engine keys it by group id (syncs,
+// sends and membership changes must not interleave their reads and writes of a group's MLS state,
+// as libxmtp's per-group lock ensures); the SQLite node store keys it by inbox id (the part of the
+// production node's per-inbox advisory lock).
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<void>>()
 
