@@ -1,9 +1,13 @@
 // Association states of inboxes at given identity-update sequence ids, as libxmtp's
-// IdentityUpdates does it (identity_updates.rs): updates are fetched from the network once, kept in
-// the identity_updates table, and verified and applied whenever a state is derived from them.
-// Derived states are cached in memory for the life of the client.
+// IdentityUpdates does it (identity_updates.rs): updates are fetched from the network once and kept
+// in the identity_updates table. A state is derived by verifying updates and applying them on top of
+// the nearest earlier verified state in the association_state cache (get_association_state), so
+// each update's signatures are checked once per installation, not on every group operation. The
+// cache holds only states built from verified updates; a row that does not decode is dropped and
+// the state rebuilt from the log.
 import type { ApiClient } from "../api/index"
-import { stateFromUpdates, type AssociationState } from "../identity/index"
+import { applyIdentityUpdate, AssociationError, type AssociationState } from "../identity/index"
+import { decodeAssociationState, encodeAssociationState } from "../identity/associationStateCodec"
 import { associations } from "../proto/index"
 import type { ClientDatabase } from "../storage/clientDatabase"
 
@@ -29,7 +33,7 @@ export interface InstallationDelta {
 }
 
 export class IdentityResolver {
-  private readonly states = new Map<string, AssociationState>()
+  private readonly states = new Map<string, Promise<AssociationState>>()
 
   constructor(
     private readonly api: ApiClient,
@@ -60,24 +64,51 @@ export class IdentityResolver {
   /**
    * The inbox's state after the update with `sequenceId` (all stored updates when undefined).
    * Throws IdentityResolverError when the log does not reach that far, AssociationError when an
-   * update does not verify.
+   * update does not verify. Concurrent calls for the same state share one resolution.
    */
-  async stateAt(inboxId: string, sequenceId?: bigint): Promise<AssociationState> {
-    const stored = this.db.identityUpdates.list(inboxId, sequenceId)
-    const last = stored.at(-1)
-    if (last === undefined) throw new IdentityResolverError("UnknownInbox", `Inbox ${inboxId} has no identity updates on the network.`)
-    if (sequenceId !== undefined && last.sequenceId !== sequenceId) {
-      throw new IdentityResolverError(
-        "MissingIdentityUpdate",
-        `Inbox ${inboxId}'s identity log reaches sequence id ${last.sequenceId}, not ${sequenceId}.`,
-      )
+  stateAt(inboxId: string, sequenceId?: bigint): Promise<AssociationState> {
+    const target = sequenceId ?? this.db.identityUpdates.latestSequenceIds([inboxId]).get(inboxId)
+    if (target === undefined) return Promise.reject(unknownInbox(inboxId))
+    const key = `${inboxId}:${target}`
+    const known = this.states.get(key)
+    if (known) return known
+    const resolving = this.resolve(inboxId, target)
+    this.states.set(key, resolving)
+    // A failure is not remembered: the log may be completed by a later load().
+    resolving.catch(() => this.states.delete(key))
+    return resolving
+  }
+
+  private async resolve(inboxId: string, target: bigint): Promise<AssociationState> {
+    const base = this.cachedStateAtOrBefore(inboxId, target)
+    const updates = this.db.identityUpdates.list(inboxId, target, base?.sequenceId)
+    const reached = updates.at(-1)?.sequenceId ?? base?.sequenceId
+    if (reached === undefined) throw unknownInbox(inboxId)
+    if (reached !== target) {
+      throw new IdentityResolverError("MissingIdentityUpdate", `Inbox ${inboxId}'s identity log reaches sequence id ${reached}, not ${target}.`)
     }
-    const key = `${inboxId}:${last.sequenceId}`
-    const cached = this.states.get(key)
-    if (cached) return cached
-    const state = await stateFromUpdates(stored.map((row) => associations.IdentityUpdate.decode(row.payload)))
-    this.states.set(key, state)
-    return state
+    if (updates.length === 0 && base) return base.state
+    let state = base?.state
+    for (const update of updates) state = await applyIdentityUpdate(state, associations.IdentityUpdate.decode(update.payload))
+    if (state === undefined) throw new AssociationError("NotCreated", `Inbox ${inboxId}'s identity log is empty: no inbox was created.`)
+    const verified = state
+    this.db.transaction(() => this.db.identityUpdates.associationStates.put(inboxId, target, encodeAssociationState(verified)))
+    return verified
+  }
+
+  /** The nearest cached state not beyond `target`; rows that do not decode are dropped on the way. */
+  private cachedStateAtOrBefore(inboxId: string, target: bigint): { sequenceId: bigint; state: AssociationState } | undefined {
+    const cache = this.db.identityUpdates.associationStates
+    for (;;) {
+      const row = cache.latestAtOrBefore(inboxId, target)
+      if (row === undefined) return undefined
+      try {
+        return { sequenceId: row.sequenceId, state: decodeAssociationState(row.state, inboxId) }
+      } catch {
+        // Decoding is pure: any failure means the stored bytes are bad, never the log.
+        cache.delete(inboxId, row.sequenceId)
+      }
+    }
   }
 
   /**
@@ -92,4 +123,8 @@ export class IdentityResolver {
     const keys = (members: typeof diff.addedMembers) => members.flatMap((m) => (m.kind === "installation" ? [m.publicKey] : []))
     return { added: keys(diff.addedMembers), removed: keys(diff.removedMembers) }
   }
+}
+
+function unknownInbox(inboxId: string): IdentityResolverError {
+  return new IdentityResolverError("UnknownInbox", `Inbox ${inboxId} has no identity updates on the network.`)
 }

@@ -1,7 +1,7 @@
 // The members of one inbox at one point of its identity-update log (libxmtp's AssociationState).
 // Instances are immutable: each change returns a new state, so a failed update leaves the previous
 // state untouched.
-import { bytesToHex } from "@noble/hashes/utils.js"
+import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js"
 import {
   type AccountIdentifier,
   type MemberIdentifier,
@@ -27,7 +27,7 @@ export class AssociationState {
     readonly inboxId: string,
     readonly recoveryIdentifier: AccountIdentifier,
     private readonly memberMap: ReadonlyMap<string, Member>,
-    private readonly seenSignatures: ReadonlySet<string>,
+    private readonly seenSignatureHexes: ReadonlySet<string>,
   ) {}
 
   /** A fresh inbox owned by `creator`, which is also its recovery identifier. */
@@ -65,28 +65,33 @@ export class AssociationState {
     return [...this.memberMap.values()].filter((m) => sameMember(m.addedBy, parent))
   }
 
+  /** Every signature earlier updates used, so a restored state still rejects replays. */
+  get seenSignatures(): Uint8Array[] {
+    return [...this.seenSignatureHexes].map((hex) => hexToBytes(hex))
+  }
+
   hasSeenSignature(signature: Uint8Array): boolean {
-    return this.seenSignatures.has(bytesToHex(signature))
+    return this.seenSignatureHexes.has(bytesToHex(signature))
   }
 
   withMember(member: Member): AssociationState {
     const members = new Map(this.memberMap)
     members.set(memberKey(member.identifier), member)
-    return new AssociationState(this.inboxId, this.recoveryIdentifier, members, this.seenSignatures)
+    return new AssociationState(this.inboxId, this.recoveryIdentifier, members, this.seenSignatureHexes)
   }
 
   withoutMember(identifier: MemberIdentifier): AssociationState {
     const members = new Map(this.memberMap)
     members.delete(memberKey(identifier))
-    return new AssociationState(this.inboxId, this.recoveryIdentifier, members, this.seenSignatures)
+    return new AssociationState(this.inboxId, this.recoveryIdentifier, members, this.seenSignatureHexes)
   }
 
   withRecoveryIdentifier(recovery: AccountIdentifier): AssociationState {
-    return new AssociationState(this.inboxId, recovery, this.memberMap, this.seenSignatures)
+    return new AssociationState(this.inboxId, recovery, this.memberMap, this.seenSignatureHexes)
   }
 
   withSeenSignatures(signatures: Uint8Array[]): AssociationState {
-    const seen = new Set(this.seenSignatures)
+    const seen = new Set(this.seenSignatureHexes)
     for (const signature of signatures) seen.add(bytesToHex(signature))
     return new AssociationState(this.inboxId, this.recoveryIdentifier, this.memberMap, seen)
   }

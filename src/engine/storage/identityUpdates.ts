@@ -13,7 +13,12 @@ export interface StoredIdentityUpdate {
 }
 
 export class IdentityUpdateTable {
-  constructor(private readonly db: Database.Database) {}
+  /** Verified states derived from these updates. */
+  readonly associationStates: AssociationStateTable
+
+  constructor(private readonly db: Database.Database) {
+    this.associationStates = new AssociationStateTable(db)
+  }
 
   insertOrIgnore(updates: readonly StoredIdentityUpdate[]): void {
     const insert = this.db.prepare(
@@ -22,12 +27,14 @@ export class IdentityUpdateTable {
     for (const update of updates) insert.run(update.inboxId, update.sequenceId, update.serverTimestampNs, update.payload)
   }
 
-  /** The inbox's updates in order, up to and including `toSequenceId` when given. */
-  list(inboxId: string, toSequenceId?: bigint): StoredIdentityUpdate[] {
+  /** The inbox's updates in order, after `afterSequenceId` and up to and including `toSequenceId`. */
+  list(inboxId: string, toSequenceId?: bigint, afterSequenceId = -1n): StoredIdentityUpdate[] {
     const rows = (
       toSequenceId === undefined
-        ? this.db.prepare("SELECT * FROM identity_updates WHERE inbox_id = ? ORDER BY sequence_id").all(inboxId)
-        : this.db.prepare("SELECT * FROM identity_updates WHERE inbox_id = ? AND sequence_id <= ? ORDER BY sequence_id").all(inboxId, toSequenceId)
+        ? this.db.prepare("SELECT * FROM identity_updates WHERE inbox_id = ? AND sequence_id > ? ORDER BY sequence_id").all(inboxId, afterSequenceId)
+        : this.db
+            .prepare("SELECT * FROM identity_updates WHERE inbox_id = ? AND sequence_id > ? AND sequence_id <= ? ORDER BY sequence_id")
+            .all(inboxId, afterSequenceId, toSequenceId)
     ) as Row[]
     return rows.map((row) => ({
       inboxId: text(row.inbox_id),
@@ -46,5 +53,35 @@ export class IdentityUpdateTable {
       if (row.latest !== null && row.latest !== undefined) latest.set(inboxId, big(row.latest))
     }
     return latest
+  }
+}
+
+export interface CachedAssociationState {
+  sequenceId: bigint
+  /** The AssociationState protobuf; verified before it was written. */
+  state: Uint8Array
+}
+
+/**
+ * The association_state table (libxmtp's association_state cache): verified states of inboxes at
+ * sequence ids. Only states derived by verifying every update up to their sequence id go in.
+ */
+export class AssociationStateTable {
+  constructor(private readonly db: Database.Database) {}
+
+  /** The cached state with the highest sequence id not beyond `toSequenceId`. */
+  latestAtOrBefore(inboxId: string, toSequenceId: bigint): CachedAssociationState | undefined {
+    const row = this.db
+      .prepare("SELECT sequence_id, state FROM association_state WHERE inbox_id = ? AND sequence_id <= ? ORDER BY sequence_id DESC LIMIT 1")
+      .get(inboxId, toSequenceId) as Row | undefined
+    return row === undefined ? undefined : { sequenceId: big(row.sequence_id), state: bytes(row.state) }
+  }
+
+  put(inboxId: string, sequenceId: bigint, state: Uint8Array): void {
+    this.db.prepare("INSERT OR REPLACE INTO association_state (inbox_id, sequence_id, state) VALUES (?, ?, ?)").run(inboxId, sequenceId, state)
+  }
+
+  delete(inboxId: string, sequenceId: bigint): void {
+    this.db.prepare("DELETE FROM association_state WHERE inbox_id = ? AND sequence_id = ?").run(inboxId, sequenceId)
   }
 }

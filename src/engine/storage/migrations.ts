@@ -184,4 +184,16 @@ export const clientMigrations: readonly Migration[] = [
       PRIMARY KEY (group_id, inbox_id)
     )`,
   },
+  {
+    version: 12,
+    name: "association_state",
+    // libxmtp's association_state cache: an inbox's verified AssociationState (the protobuf) after
+    // the update with sequence_id, so resolving it again verifies only the updates after that.
+    sql: `CREATE TABLE association_state (
+      inbox_id TEXT NOT NULL,
+      sequence_id INTEGER NOT NULL,
+      state BLOB NOT NULL,
+      PRIMARY KEY (inbox_id, sequence_id)
+    )`,
+  },
 ]
