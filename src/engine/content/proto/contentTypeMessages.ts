@@ -4,15 +4,14 @@
 // what prost refuses (invalid UTF-8, wrong wire types), so all four are read and written here.
 import {
   ContentProtoWriter,
-  decodeProto,
-  contentReader,
+  decodeContentMessage,
   type ProtoReader,
   readBytes,
-  readFields,
+  readInt32Field,
+  readKnownFields,
+  readNested,
   readString,
-  readUint32,
-  WIRE_LENGTH_DELIMITED,
-  WIRE_VARINT,
+  readUint32Field,
 } from "./contentWire"
 
 export type ReactionAction = "unknown" | "added" | "removed"
@@ -75,38 +74,17 @@ export function encodeReactionMessage(reaction: Reaction): Uint8Array {
 }
 
 export function decodeReactionMessage(bytes: Uint8Array, contentType?: string): Reaction {
-  return decodeProto(
-    "MalformedProtobuf",
-    "ReactionV2",
-    () => {
-      const reaction: Reaction = { reference: "", referenceInboxId: "", action: "unknown", content: "", schema: "unknown" }
-      readFields(contentReader(bytes), (reader, key) => {
-        switch (key.field) {
-          case 1:
-            reaction.reference = readString(reader, key, "ReactionV2.reference")
-            return true
-          case 2:
-            reaction.referenceInboxId = readString(reader, key, "ReactionV2.reference_inbox_id")
-            return true
-          case 3:
-            reader.expectWireType(key, WIRE_VARINT, "ReactionV2.action")
-            reaction.action = actionOf(reader.int32())
-            return true
-          case 4:
-            reaction.content = readString(reader, key, "ReactionV2.content")
-            return true
-          case 5:
-            reader.expectWireType(key, WIRE_VARINT, "ReactionV2.schema")
-            reaction.schema = schemaOf(reader.int32())
-            return true
-          default:
-            return false
-        }
-      })
-      return reaction
-    },
-    contentType,
-  )
+  return decodeContentMessage(bytes, "ReactionV2", contentType, (reader) => {
+    const reaction: Reaction = { reference: "", referenceInboxId: "", action: "unknown", content: "", schema: "unknown" }
+    readKnownFields(reader, {
+      1: (r, key) => (reaction.reference = readString(r, key, "ReactionV2.reference")),
+      2: (r, key) => (reaction.referenceInboxId = readString(r, key, "ReactionV2.reference_inbox_id")),
+      3: (r, key) => (reaction.action = actionOf(readInt32Field(r, key, "ReactionV2.action"))),
+      4: (r, key) => (reaction.content = readString(r, key, "ReactionV2.content")),
+      5: (r, key) => (reaction.schema = schemaOf(readInt32Field(r, key, "ReactionV2.schema"))),
+    })
+    return reaction
+  })
 }
 
 export function encodeRemoteAttachmentInfo(info: RemoteAttachment): Uint8Array {
@@ -127,21 +105,13 @@ export function encodeMultiRemoteAttachmentMessage(multi: MultiRemoteAttachment)
 }
 
 export function decodeMultiRemoteAttachmentMessage(bytes: Uint8Array, contentType?: string): MultiRemoteAttachment {
-  return decodeProto(
-    "MalformedProtobuf",
-    "MultiRemoteAttachment",
-    () => {
-      const attachments: RemoteAttachment[] = []
-      readFields(contentReader(bytes), (reader, key) => {
-        if (key.field !== 1) return false
-        reader.expectWireType(key, WIRE_LENGTH_DELIMITED, "MultiRemoteAttachment.attachments")
-        attachments.push(readRemoteAttachmentInfo(reader.nested(reader.lengthDelimited())))
-        return true
-      })
-      return { attachments }
-    },
-    contentType,
-  )
+  return decodeContentMessage(bytes, "MultiRemoteAttachment", contentType, (reader) => {
+    const attachments: RemoteAttachment[] = []
+    readKnownFields(reader, {
+      1: (r, key) => attachments.push(readRemoteAttachmentInfo(readNested(r, key, "MultiRemoteAttachment.attachments"))),
+    })
+    return { attachments }
+  })
 }
 
 function readRemoteAttachmentInfo(reader: ProtoReader): RemoteAttachment {
@@ -153,36 +123,15 @@ function readRemoteAttachmentInfo(reader: ProtoReader): RemoteAttachment {
     nonce: new Uint8Array(),
     scheme: "",
   }
-  readFields(reader, (r, key) => {
-    switch (key.field) {
-      case 1:
-        info.contentDigest = readString(r, key, "RemoteAttachmentInfo.content_digest")
-        return true
-      case 2:
-        info.secret = readBytes(r, key, "RemoteAttachmentInfo.secret")
-        return true
-      case 3:
-        info.nonce = readBytes(r, key, "RemoteAttachmentInfo.nonce")
-        return true
-      case 4:
-        info.salt = readBytes(r, key, "RemoteAttachmentInfo.salt")
-        return true
-      case 5:
-        info.scheme = readString(r, key, "RemoteAttachmentInfo.scheme")
-        return true
-      case 6:
-        info.url = readString(r, key, "RemoteAttachmentInfo.url")
-        return true
-      case 7:
-        r.expectWireType(key, WIRE_VARINT, "RemoteAttachmentInfo.content_length")
-        info.contentLength = readUint32(r)
-        return true
-      case 8:
-        info.filename = readString(r, key, "RemoteAttachmentInfo.filename")
-        return true
-      default:
-        return false
-    }
+  readKnownFields(reader, {
+    1: (r, key) => (info.contentDigest = readString(r, key, "RemoteAttachmentInfo.content_digest")),
+    2: (r, key) => (info.secret = readBytes(r, key, "RemoteAttachmentInfo.secret")),
+    3: (r, key) => (info.nonce = readBytes(r, key, "RemoteAttachmentInfo.nonce")),
+    4: (r, key) => (info.salt = readBytes(r, key, "RemoteAttachmentInfo.salt")),
+    5: (r, key) => (info.scheme = readString(r, key, "RemoteAttachmentInfo.scheme")),
+    6: (r, key) => (info.url = readString(r, key, "RemoteAttachmentInfo.url")),
+    7: (r, key) => (info.contentLength = readUint32Field(r, key, "RemoteAttachmentInfo.content_length")),
+    8: (r, key) => (info.filename = readString(r, key, "RemoteAttachmentInfo.filename")),
   })
   return info
 }
@@ -192,20 +141,11 @@ export function encodeLeaveRequestMessage(request: LeaveRequest): Uint8Array {
 }
 
 export function decodeLeaveRequestMessage(bytes: Uint8Array, contentType?: string): LeaveRequest {
-  return decodeProto(
-    "MalformedProtobuf",
-    "LeaveRequest",
-    () => {
-      let authenticatedNote: Uint8Array | undefined
-      readFields(contentReader(bytes), (reader, key) => {
-        if (key.field !== 1) return false
-        authenticatedNote = readBytes(reader, key, "LeaveRequest.authenticated_note")
-        return true
-      })
-      return authenticatedNote === undefined ? {} : { authenticatedNote }
-    },
-    contentType,
-  )
+  return decodeContentMessage(bytes, "LeaveRequest", contentType, (reader) => {
+    let authenticatedNote: Uint8Array | undefined
+    readKnownFields(reader, { 1: (r, key) => (authenticatedNote = readBytes(r, key, "LeaveRequest.authenticated_note")) })
+    return authenticatedNote === undefined ? {} : { authenticatedNote }
+  })
 }
 
 export function encodeDeleteMessageMessage(request: DeleteMessage): Uint8Array {
@@ -213,18 +153,9 @@ export function encodeDeleteMessageMessage(request: DeleteMessage): Uint8Array {
 }
 
 export function decodeDeleteMessageMessage(bytes: Uint8Array, contentType?: string): DeleteMessage {
-  return decodeProto(
-    "MalformedProtobuf",
-    "DeleteMessage",
-    () => {
-      let messageId = ""
-      readFields(contentReader(bytes), (reader, key) => {
-        if (key.field !== 1) return false
-        messageId = readString(reader, key, "DeleteMessage.message_id")
-        return true
-      })
-      return { messageId }
-    },
-    contentType,
-  )
+  return decodeContentMessage(bytes, "DeleteMessage", contentType, (reader) => {
+    let messageId = ""
+    readKnownFields(reader, { 1: (r, key) => (messageId = readString(r, key, "DeleteMessage.message_id")) })
+    return { messageId }
+  })
 }

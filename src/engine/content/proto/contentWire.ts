@@ -1,7 +1,7 @@
 // The prost-exact protobuf reader and writer (shared with the group context extensions) adapted to
 // the content layer: proto3 `optional` fields, uint32, and failures reported as ContentDecodeError.
 import { GroupExtensionError } from "../../groups/extensions/errors"
-import { ProtoReader, ProtoWriter, WIRE_LENGTH_DELIMITED, type FieldKey } from "../../groups/extensions/protoWire"
+import { ProtoReader, ProtoWriter, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type FieldKey } from "../../groups/extensions/protoWire"
 import { ContentDecodeError, type ContentDecodeErrorCode } from "../errors"
 
 export { MessageChunks, WIRE_LENGTH_DELIMITED, WIRE_VARINT, type FieldKey, type ProtoReader } from "../../groups/extensions/protoWire"
@@ -44,7 +44,7 @@ export function contentReader(bytes: Uint8Array): ProtoReader {
 }
 
 /** prost truncates a uint32's varint to its low 32 bits. */
-export function readUint32(reader: ProtoReader): number {
+function readUint32(reader: ProtoReader): number {
   return Number(reader.varint() & 0xffff_ffffn)
 }
 
@@ -64,12 +64,51 @@ export function decodeProto<T>(code: ContentDecodeErrorCode, what: string, decod
   }
 }
 
+/**
+ * Runs `read` over `bytes` as a content type's protobuf payload, reporting what prost would refuse
+ * as a MalformedProtobuf (or NotUtf8) ContentDecodeError.
+ */
+export function decodeContentMessage<T>(bytes: Uint8Array, what: string, contentType: string | undefined, read: (reader: ProtoReader) => T): T {
+  return decodeProto("MalformedProtobuf", what, () => read(contentReader(bytes)), contentType)
+}
+
 /** Reads every field; `onField` consumes the known ones and returns false for the rest, which are skipped. */
 export function readFields(reader: ProtoReader, onField: (reader: ProtoReader, key: FieldKey) => boolean): void {
   while (!reader.done()) {
     const key = reader.key()
     if (!onField(reader, key)) reader.skip(key)
   }
+}
+
+/** How each known field of a message is read, by field number. */
+export type FieldReaders = Readonly<Partial<Record<number, (reader: ProtoReader, key: FieldKey) => void>>>
+
+/** Reads every field: a field with an entry in `readers` is consumed by it, any other is skipped. */
+export function readKnownFields(reader: ProtoReader, readers: FieldReaders): void {
+  readFields(reader, (r, key) => {
+    const read = readers[key.field]
+    if (read === undefined) return false
+    read(r, key)
+    return true
+  })
+}
+
+/** A length-delimited field read as an embedded message. */
+export function readNested(reader: ProtoReader, key: FieldKey, what: string): ProtoReader {
+  reader.expectWireType(key, WIRE_LENGTH_DELIMITED, what)
+  return reader.nested(reader.lengthDelimited())
+}
+
+/** An int32 or (open) enum field. */
+export function readInt32Field(reader: ProtoReader, key: FieldKey, what: string): number {
+  reader.expectWireType(key, WIRE_VARINT, what)
+  return reader.int32()
+}
+
+/** A uint32 field. */
+export function readUint32Field(reader: ProtoReader, key: FieldKey, what: string): number {
+  reader.expectWireType(key, WIRE_VARINT, what)
+  return readUint32(reader)
 }
 
 export function readString(reader: ProtoReader, key: FieldKey, what: string): string {

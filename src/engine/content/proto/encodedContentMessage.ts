@@ -9,11 +9,12 @@ import {
   decodeProto,
   MessageChunks,
   readBytes,
-  readFields,
+  readInt32Field,
+  readKnownFields,
+  readNested,
   readString,
-  readUint32,
+  readUint32Field,
   WIRE_LENGTH_DELIMITED,
-  WIRE_VARINT,
   type ProtoReader,
 } from "./contentWire"
 
@@ -63,31 +64,15 @@ function readEncodedContent(reader: ProtoReader): EncodedContent {
   let fallback: string | undefined
   let compression: number | undefined
   let content: Uint8Array = new Uint8Array()
-  readFields(reader, (r, key) => {
-    switch (key.field) {
-      case 1:
-        r.expectWireType(key, WIRE_LENGTH_DELIMITED, "EncodedContent.type")
-        type.add(r.lengthDelimited())
-        return true
-      case 2: {
-        r.expectWireType(key, WIRE_LENGTH_DELIMITED, "EncodedContent.parameters")
-        const [name, value] = readParameter(r.nested(r.lengthDelimited()))
-        parameters.set(name, value)
-        return true
-      }
-      case 3:
-        fallback = readString(r, key, "EncodedContent.fallback")
-        return true
-      case 4:
-        content = readBytes(r, key, "EncodedContent.content")
-        return true
-      case 5:
-        r.expectWireType(key, WIRE_VARINT, "EncodedContent.compression")
-        compression = r.int32()
-        return true
-      default:
-        return false
-    }
+  readKnownFields(reader, {
+    1: (r, key) => {
+      r.expectWireType(key, WIRE_LENGTH_DELIMITED, "EncodedContent.type")
+      type.add(r.lengthDelimited())
+    },
+    2: (r, key) => parameters.set(...readParameter(readNested(r, key, "EncodedContent.parameters"))),
+    3: (r, key) => (fallback = readString(r, key, "EncodedContent.fallback")),
+    4: (r, key) => (content = readBytes(r, key, "EncodedContent.content")),
+    5: (r, key) => (compression = readInt32Field(r, key, "EncodedContent.compression")),
   })
   return {
     ...(type.present ? { type: readContentTypeId(reader.nested(type.merged())) } : {}),
@@ -100,25 +85,11 @@ function readEncodedContent(reader: ProtoReader): EncodedContent {
 
 function readContentTypeId(reader: ProtoReader): ContentTypeId {
   const id: ContentTypeId = { authorityId: "", typeId: "", versionMajor: 0, versionMinor: 0 }
-  readFields(reader, (r, key) => {
-    switch (key.field) {
-      case 1:
-        id.authorityId = readString(r, key, "ContentTypeId.authority_id")
-        return true
-      case 2:
-        id.typeId = readString(r, key, "ContentTypeId.type_id")
-        return true
-      case 3:
-        r.expectWireType(key, WIRE_VARINT, "ContentTypeId.version_major")
-        id.versionMajor = readUint32(r)
-        return true
-      case 4:
-        r.expectWireType(key, WIRE_VARINT, "ContentTypeId.version_minor")
-        id.versionMinor = readUint32(r)
-        return true
-      default:
-        return false
-    }
+  readKnownFields(reader, {
+    1: (r, key) => (id.authorityId = readString(r, key, "ContentTypeId.authority_id")),
+    2: (r, key) => (id.typeId = readString(r, key, "ContentTypeId.type_id")),
+    3: (r, key) => (id.versionMajor = readUint32Field(r, key, "ContentTypeId.version_major")),
+    4: (r, key) => (id.versionMinor = readUint32Field(r, key, "ContentTypeId.version_minor")),
   })
   return id
 }
@@ -126,11 +97,9 @@ function readContentTypeId(reader: ProtoReader): ContentTypeId {
 function readParameter(reader: ProtoReader): [string, string] {
   let name = ""
   let value = ""
-  readFields(reader, (r, key) => {
-    if (key.field === 1) name = readString(r, key, "a parameter's name")
-    else if (key.field === 2) value = readString(r, key, "a parameter's value")
-    else return false
-    return true
+  readKnownFields(reader, {
+    1: (r, key) => (name = readString(r, key, "a parameter's name")),
+    2: (r, key) => (value = readString(r, key, "a parameter's value")),
   })
   return [name, value]
 }

@@ -3,14 +3,13 @@
 // a validated commit; neither is sent as an application message by libxmtp.
 import {
   ContentProtoWriter,
-  decodeProto,
-  contentReader,
+  decodeContentMessage,
   type ProtoReader,
   readBytes,
   readFields,
+  readKnownFields,
+  readNested,
   readString,
-  WIRE_LENGTH_DELIMITED,
-  type FieldKey,
 } from "./contentWire"
 
 export interface Inbox {
@@ -79,72 +78,48 @@ function encodeMetadataFieldChange(change: MetadataFieldChange): Uint8Array {
 }
 
 export function decodeGroupUpdatedMessage(bytes: Uint8Array, contentType?: string): GroupUpdated {
-  return decodeProto(
-    "MalformedProtobuf",
-    "GroupUpdated",
-    () => {
-      const update: GroupUpdated = {
-        initiatedByInboxId: "",
-        addedInboxes: [],
-        removedInboxes: [],
-        leftInboxes: [],
-        metadataFieldChanges: [],
-        addedAdminInboxes: [],
-        removedAdminInboxes: [],
-        addedSuperAdminInboxes: [],
-        removedSuperAdminInboxes: [],
+  return decodeContentMessage(bytes, "GroupUpdated", contentType, (reader) => {
+    const update: GroupUpdated = {
+      initiatedByInboxId: "",
+      addedInboxes: [],
+      removedInboxes: [],
+      leftInboxes: [],
+      metadataFieldChanges: [],
+      addedAdminInboxes: [],
+      removedAdminInboxes: [],
+      addedSuperAdminInboxes: [],
+      removedSuperAdminInboxes: [],
+    }
+    readFields(reader, (r, key) => {
+      if (key.field === 1) {
+        update.initiatedByInboxId = readString(r, key, "GroupUpdated.initiated_by_inbox_id")
+      } else if (key.field === 4) {
+        update.metadataFieldChanges.push(readMetadataFieldChange(readNested(r, key, "GroupUpdated.metadata_field_changes")))
+      } else if (isInboxList(key.field)) {
+        update[INBOX_LISTS[key.field]].push(readInbox(readNested(r, key, `GroupUpdated.${INBOX_LISTS[key.field]}`)))
+      } else {
+        return false
       }
-      readFields(contentReader(bytes), (reader, key) => {
-        if (key.field === 1) {
-          update.initiatedByInboxId = readString(reader, key, "GroupUpdated.initiated_by_inbox_id")
-        } else if (key.field === 4) {
-          update.metadataFieldChanges.push(readMetadataFieldChange(nestedMessage(reader, key, "GroupUpdated.metadata_field_changes")))
-        } else if (isInboxList(key.field)) {
-          update[INBOX_LISTS[key.field]].push(readInbox(nestedMessage(reader, key, `GroupUpdated.${INBOX_LISTS[key.field]}`)))
-        } else {
-          return false
-        }
-        return true
-      })
-      return update
-    },
-    contentType,
-  )
+      return true
+    })
+    return update
+  })
 }
 
 const isInboxList = (field: number): field is keyof typeof INBOX_LISTS => field in INBOX_LISTS
 
-function nestedMessage(reader: ProtoReader, key: FieldKey, what: string): ProtoReader {
-  reader.expectWireType(key, WIRE_LENGTH_DELIMITED, what)
-  return reader.nested(reader.lengthDelimited())
-}
-
 function readInbox(reader: ProtoReader): Inbox {
   let inboxId = ""
-  readFields(reader, (r, key) => {
-    if (key.field !== 1) return false
-    inboxId = readString(r, key, "Inbox.inbox_id")
-    return true
-  })
+  readKnownFields(reader, { 1: (r, key) => (inboxId = readString(r, key, "Inbox.inbox_id")) })
   return { inboxId }
 }
 
 function readMetadataFieldChange(reader: ProtoReader): MetadataFieldChange {
   const change: MetadataFieldChange = { fieldName: "" }
-  readFields(reader, (r, key) => {
-    switch (key.field) {
-      case 1:
-        change.fieldName = readString(r, key, "MetadataFieldChange.field_name")
-        return true
-      case 2:
-        change.oldValue = readString(r, key, "MetadataFieldChange.old_value")
-        return true
-      case 3:
-        change.newValue = readString(r, key, "MetadataFieldChange.new_value")
-        return true
-      default:
-        return false
-    }
+  readKnownFields(reader, {
+    1: (r, key) => (change.fieldName = readString(r, key, "MetadataFieldChange.field_name")),
+    2: (r, key) => (change.oldValue = readString(r, key, "MetadataFieldChange.old_value")),
+    3: (r, key) => (change.newValue = readString(r, key, "MetadataFieldChange.new_value")),
   })
   return change
 }
@@ -171,41 +146,26 @@ function encodeMembershipChange(change: MembershipChange): Uint8Array {
 }
 
 export function decodeGroupMembershipChangesMessage(bytes: Uint8Array, contentType?: string): GroupMembershipChanges {
-  return decodeProto(
-    "MalformedProtobuf",
-    "GroupMembershipChanges",
-    () => {
-      const changes: GroupMembershipChanges = { membersAdded: [], membersRemoved: [], installationsAdded: [], installationsRemoved: [] }
-      readFields(contentReader(bytes), (reader, key) => {
-        if (!isMembershipList(key.field)) return false
-        const list = MEMBERSHIP_LISTS[key.field]
-        changes[list].push(readMembershipChange(nestedMessage(reader, key, `GroupMembershipChanges.${list}`)))
-        return true
-      })
-      return changes
-    },
-    contentType,
-  )
+  return decodeContentMessage(bytes, "GroupMembershipChanges", contentType, (reader) => {
+    const changes: GroupMembershipChanges = { membersAdded: [], membersRemoved: [], installationsAdded: [], installationsRemoved: [] }
+    readFields(reader, (r, key) => {
+      if (!isMembershipList(key.field)) return false
+      const list = MEMBERSHIP_LISTS[key.field]
+      changes[list].push(readMembershipChange(readNested(r, key, `GroupMembershipChanges.${list}`)))
+      return true
+    })
+    return changes
+  })
 }
 
 const isMembershipList = (field: number): field is keyof typeof MEMBERSHIP_LISTS => field in MEMBERSHIP_LISTS
 
 function readMembershipChange(reader: ProtoReader): MembershipChange {
   const change: MembershipChange = { installationIds: [], accountAddress: "", initiatedByAccountAddress: "" }
-  readFields(reader, (r, key) => {
-    switch (key.field) {
-      case 1:
-        change.installationIds.push(readBytes(r, key, "MembershipChange.installation_ids"))
-        return true
-      case 2:
-        change.accountAddress = readString(r, key, "MembershipChange.account_address")
-        return true
-      case 3:
-        change.initiatedByAccountAddress = readString(r, key, "MembershipChange.initiated_by_account_address")
-        return true
-      default:
-        return false
-    }
+  readKnownFields(reader, {
+    1: (r, key) => change.installationIds.push(readBytes(r, key, "MembershipChange.installation_ids")),
+    2: (r, key) => (change.accountAddress = readString(r, key, "MembershipChange.account_address")),
+    3: (r, key) => (change.initiatedByAccountAddress = readString(r, key, "MembershipChange.initiated_by_account_address")),
   })
   return change
 }

@@ -13,27 +13,20 @@ import {
   type PermissionPolicySet,
 } from "../../../../src/engine/index"
 import type { GroupUpdated } from "../../../../src/engine/content/index"
-import {
-  toTranscript,
-  type HistoryEntry,
-  type Peer,
-  type PeerConversation,
-  type PolicySet,
-  type Refusal,
-  type Roster,
-  type Transcript,
-} from "./interopPeer"
+import { toTranscript, type HistoryEntry, type Peer, type PeerConversation, type PolicySet, type Refusal, type Roster } from "./interopPeer"
+import { historyLine, RosterConversation, RosterPeer } from "./rosterPeer"
 
 const GROUP_UPDATED_TYPE = "group_updated"
 
-export class ParleyPeer implements Peer {
+export class ParleyPeer extends RosterPeer<Group | Dm> implements Peer {
   readonly kind = "parley"
 
   private constructor(
     readonly label: string,
     readonly client: Client,
-    private readonly roster: Roster,
+    roster: Roster,
   ) {
+    super(roster)
     roster.add(client.inboxId, label)
   }
 
@@ -59,32 +52,6 @@ export class ParleyPeer implements Peer {
     return this.wrap(await this.client.conversations.createGroup(inboxIds, options))
   }
 
-  async createDm(inboxId: string): Promise<PeerConversation> {
-    return this.wrap(await this.client.conversations.createDm(inboxId))
-  }
-
-  async syncWelcomes(): Promise<void> {
-    await this.client.conversations.sync()
-  }
-
-  async syncAll(): Promise<void> {
-    await this.client.conversations.syncAll()
-  }
-
-  async conversationById(id: string): Promise<PeerConversation | undefined> {
-    const found = await this.client.conversations.getConversationById(id)
-    return found && this.wrap(found)
-  }
-
-  dmWith(inboxId: string): PeerConversation | undefined {
-    const found = this.client.conversations.getDmByInboxId(inboxId)
-    return found && this.wrap(found)
-  }
-
-  async listDms(): Promise<PeerConversation[]> {
-    return this.client.conversations.listDms().map((dm) => this.wrap(dm))
-  }
-
   refusalOf(error: unknown): Refusal {
     if (!(error instanceof GroupError)) return "other"
     return error.code === "GroupInactive" ? "inactive" : error.code === "PermissionDenied" ? "permission" : "other"
@@ -94,67 +61,21 @@ export class ParleyPeer implements Peer {
     return this.client.close()
   }
 
-  private wrap(conversation: Group | Dm): PeerConversation {
-    return new ParleyConversation(conversation, this.roster)
+  protected get conversations(): Client["conversations"] {
+    return this.client.conversations
+  }
+
+  protected wrap(conversation: Group | Dm): PeerConversation {
+    const group = conversation instanceof Group ? conversation : undefined
+    return new RosterConversation(conversation, group, this.roster, (message: DecodedMessage) => parleyEntryOf(message, this.roster))
   }
 }
 
-class ParleyConversation implements PeerConversation {
-  constructor(
-    private readonly conversation: Group | Dm,
-    private readonly roster: Roster,
-  ) {}
-
-  get id(): string {
-    return this.conversation.id
+/** A message as the interop tests read it. */
+function parleyEntryOf(message: DecodedMessage, roster: Roster): HistoryEntry {
+  if (message.kind === GroupMessageKind.MembershipChange && message.contentType?.typeId === GROUP_UPDATED_TYPE) {
+    return toTranscript(message.content as GroupUpdated, roster)
   }
-
-  get isActive(): boolean {
-    return this.conversation.isActive
-  }
-
-  sync(): Promise<void> {
-    return this.conversation.sync()
-  }
-
-  async sendText(text: string): Promise<void> {
-    await this.conversation.sendText(text)
-  }
-
-  async texts(): Promise<string[]> {
-    return (await this.history()).filter((entry): entry is string => typeof entry === "string")
-  }
-
-  async transcripts(): Promise<Transcript[]> {
-    return (await this.history()).filter((entry): entry is Transcript => typeof entry !== "string")
-  }
-
-  async history(): Promise<HistoryEntry[]> {
-    return (await this.conversation.messages()).flatMap((m) => this.entryOf(m))
-  }
-
-  async members(): Promise<string[]> {
-    return (await this.conversation.members()).map((m) => this.roster.labelOf(m.inboxId)).sort()
-  }
-
-  addMembers(inboxIds: string[]): Promise<void> {
-    return this.group().addMembers(inboxIds)
-  }
-
-  removeMembers(inboxIds: string[]): Promise<void> {
-    return this.group().removeMembers(inboxIds)
-  }
-
-  private group(): Group {
-    if (!(this.conversation instanceof Group)) throw new Error(`conversation ${this.id} is a DM; only groups change members`)
-    return this.conversation
-  }
-
-  private entryOf(message: DecodedMessage): HistoryEntry[] {
-    if (message.kind === GroupMessageKind.MembershipChange && message.contentType?.typeId === GROUP_UPDATED_TYPE) {
-      return [toTranscript(message.content as GroupUpdated, this.roster)]
-    }
-    if (typeof message.content === "string") return [`${this.roster.labelOf(message.senderInboxId)}: ${message.content}`]
-    return [`${this.roster.labelOf(message.senderInboxId)}: <${message.contentType?.typeId ?? "undecodable"}>`]
-  }
+  if (typeof message.content === "string") return historyLine(roster, message.senderInboxId, message.content)
+  return historyLine(roster, message.senderInboxId, `<${message.contentType?.typeId ?? "undecodable"}>`)
 }

@@ -3,27 +3,20 @@ import { Group, isGroupUpdated, isText, type DecodedMessage, type Dm, type Group
 import type { InteropHarness } from "../../support/interopHarness"
 import type { LabelledClient, SdkClient } from "../../support/sdkClient"
 import type { TestNode } from "../../support/testNode"
-import {
-  toTranscript,
-  type HistoryEntry,
-  type Peer,
-  type PeerConversation,
-  type PolicySet,
-  type Refusal,
-  type Roster,
-  type Transcript,
-} from "./interopPeer"
+import { toTranscript, type HistoryEntry, type Peer, type PeerConversation, type PolicySet, type Refusal, type Roster } from "./interopPeer"
+import { historyLine, RosterConversation, RosterPeer } from "./rosterPeer"
 
 /** node-bindings' GroupPermissionsOptions.CustomPolicy (an ambient const enum the tests cannot read). */
 const CUSTOM_POLICY = 2 as GroupPermissionsOptions
 
-export class SdkPeer implements Peer {
+export class SdkPeer extends RosterPeer<Group | Dm> implements Peer {
   readonly kind = "sdk"
 
   private constructor(
     private readonly labelled: LabelledClient,
-    private readonly roster: Roster,
+    roster: Roster,
   ) {
+    super(roster)
     roster.add(labelled.client.inboxId, labelled.label)
   }
 
@@ -49,32 +42,6 @@ export class SdkPeer implements Peer {
     return this.wrap(await this.client.conversations.createGroup(inboxIds, options))
   }
 
-  async createDm(inboxId: string): Promise<PeerConversation> {
-    return this.wrap(await this.client.conversations.createDm(inboxId))
-  }
-
-  async syncWelcomes(): Promise<void> {
-    await this.client.conversations.sync()
-  }
-
-  async syncAll(): Promise<void> {
-    await this.client.conversations.syncAll()
-  }
-
-  async conversationById(id: string): Promise<PeerConversation | undefined> {
-    const found = await this.client.conversations.getConversationById(id)
-    return found && this.wrap(found)
-  }
-
-  dmWith(inboxId: string): PeerConversation | undefined {
-    const found = this.client.conversations.getDmByInboxId(inboxId)
-    return found && this.wrap(found)
-  }
-
-  async listDms(): Promise<PeerConversation[]> {
-    return this.client.conversations.listDms().map((dm) => this.wrap(dm))
-  }
-
   /**
    * libxmtp's errors reach JavaScript as plain Errors carrying the Rust error's Display text:
    * "Group is inactive" (GroupError::GroupInactive). An own commit that fails validation shows up
@@ -90,66 +57,19 @@ export class SdkPeer implements Peer {
     return "other"
   }
 
-  private wrap(conversation: Group | Dm): PeerConversation {
-    return new SdkConversation(conversation, this.roster)
+  protected get conversations(): SdkClient["conversations"] {
+    return this.client.conversations
+  }
+
+  protected wrap(conversation: Group | Dm): PeerConversation {
+    const group = conversation instanceof Group ? conversation : undefined
+    return new RosterConversation(conversation, group, this.roster, (message: DecodedMessage) => sdkEntryOf(message, this.roster))
   }
 }
 
-class SdkConversation implements PeerConversation {
-  constructor(
-    private readonly conversation: Group | Dm,
-    private readonly roster: Roster,
-  ) {}
-
-  get id(): string {
-    return this.conversation.id
-  }
-
-  get isActive(): boolean {
-    return this.conversation.isActive
-  }
-
-  sync(): Promise<void> {
-    return this.conversation.sync()
-  }
-
-  async sendText(text: string): Promise<void> {
-    await this.conversation.sendText(text)
-  }
-
-  async texts(): Promise<string[]> {
-    return (await this.history()).filter((entry): entry is string => typeof entry === "string")
-  }
-
-  async transcripts(): Promise<Transcript[]> {
-    return (await this.history()).filter((entry): entry is Transcript => typeof entry !== "string")
-  }
-
-  async history(): Promise<HistoryEntry[]> {
-    return (await this.conversation.messages()).map((m) => this.entryOf(m))
-  }
-
-  async members(): Promise<string[]> {
-    return (await this.conversation.members()).map((m) => this.roster.labelOf(m.inboxId)).sort()
-  }
-
-  addMembers(inboxIds: string[]): Promise<void> {
-    return this.group().addMembers(inboxIds)
-  }
-
-  removeMembers(inboxIds: string[]): Promise<void> {
-    return this.group().removeMembers(inboxIds)
-  }
-
-  private group(): Group {
-    if (!(this.conversation instanceof Group)) throw new Error(`conversation ${this.id} is a DM; only groups change members`)
-    return this.conversation
-  }
-
-  private entryOf(message: DecodedMessage): HistoryEntry {
-    if (isGroupUpdated(message) && message.content) return toTranscript(message.content, this.roster)
-    const sender = this.roster.labelOf(message.senderInboxId)
-    if (isText(message)) return `${sender}: ${message.content ?? ""}`
-    return `${sender}: <${message.contentType.typeId}>`
-  }
+/** A message as the interop tests read it. */
+function sdkEntryOf(message: DecodedMessage, roster: Roster): HistoryEntry {
+  if (isGroupUpdated(message) && message.content) return toTranscript(message.content, roster)
+  if (isText(message)) return historyLine(roster, message.senderInboxId, message.content ?? "")
+  return historyLine(roster, message.senderInboxId, `<${message.contentType.typeId}>`)
 }
