@@ -123,10 +123,16 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
     }
   }
 
+  /**
+   * After a welcome, follows every active conversation not yet followed: not only those this
+   * sync joined, since a concurrent sync elsewhere in the client may have joined it first.
+   */
   private async onWelcome(): Promise<void> {
-    const result = await this.syncWelcomes()
-    const joined = result.joined.flatMap((id) => this.ctx.db.groups.find(id) ?? [])
-    this.subscribe(joined.filter((row) => this.wanted(row)))
+    try {
+      await this.syncWelcomes()
+    } finally {
+      this.subscribe(this.ctx.db.groups.list().filter((row) => this.wanted(row)))
+    }
   }
 
   private push(message: DecodedMessage): void {
