@@ -6,12 +6,15 @@
 // is 0x004D, and that id enters the key schedule's suite_id ("HPKE" || kem || kdf || aead).
 // @hpke/hybridkem-x-wing 0.7.0 implements the same KEM under the later codepoint 0x647A, so its
 // contexts would derive other keys; the class below only changes the id the suite is built with
-// (X-Wing's own encapsulation uses no suite id).
+// (X-Wing's own encapsulation uses no suite id). It also swaps the package's pure-JS X25519 for
+// node:crypto's: the four X25519 operations of each seal and open dominated welcome wrapping for
+// large groups (two per member added).
 // Reference: libxmtp node-bindings-1.10.0 crates/xmtp_id/src/key_package/mls_ext_wrapper_encryption.rs
 // lines 28-39 (WrapperAlgorithm::to_hpke_config).
 import { CipherSuite, DhkemX25519HkdfSha256, HkdfSha256, type KemInterface } from "@hpke/core"
 import { Chacha20Poly1305 } from "@hpke/chacha20poly1305"
 import { XWing } from "@hpke/hybridkem-x-wing"
+import { x25519, x25519KeyPair, x25519PublicKey } from "./cryptoProviderCurves"
 import { WelcomeError } from "./welcomeWrapperErrors"
 
 /** The asymmetric wrapper algorithms (libxmtp's WrapperAlgorithm). */
@@ -26,10 +29,31 @@ export const WRAPPER_KEY_LENGTHS: Record<WrapperAlgorithm, { publicKey: number; 
   xwingMlkem768Draft6: { publicKey: 1216, privateKey: 32, enc: 1120 },
 }
 
+const X25519_BASE_POINT = Uint8Array.from({ length: 32 }, (_, index) => (index === 0 ? 9 : 0))
+
+const isBasePoint = (point: Uint8Array): boolean => point.length === 32 && point.every((byte, index) => byte === X25519_BASE_POINT[index])
+
+/**
+ * The X25519 primitive X-Wing calls (`derive(sk, pk)`, the base point for public keys) on
+ * node:crypto. Like the package's own, it refuses the all-zero shared secret.
+ */
+const nodeX25519 = {
+  derive(privateKey: Uint8Array, point: Uint8Array): Promise<Uint8Array> {
+    try {
+      const keys = x25519KeyPair(Uint8Array.from(privateKey))
+      return Promise.resolve(isBasePoint(point) ? keys.publicRaw : x25519(keys.privateKey, x25519PublicKey(Uint8Array.from(point))))
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+    }
+  },
+}
+
 class XWingDraft06 extends XWing {
   constructor() {
     super()
     Object.defineProperty(this, "id", { value: HPKE_RS_XWING_DRAFT06_KEM_ID })
+    // @hpke/hybridkem-x-wing 0.7.0 (pinned) keeps its X25519 primitive in `_x25519`.
+    Object.defineProperty(this, "_x25519", { value: nodeX25519 })
   }
 }
 
