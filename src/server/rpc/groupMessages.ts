@@ -8,7 +8,7 @@ import type { NewGroupMessage } from "../store/nodeStore"
 import { shortHex } from "../topics"
 import type { UnaryRpc } from "./context"
 import { groupMessageMetadataToWire, groupMessageToWire } from "./envelopes"
-import { pageQueryFrom, responsePaging } from "./paging"
+import { pagedResponse, pageQueryFrom } from "./paging"
 import { validated } from "./validation"
 
 const SERVICE = "xmtp.mls.api.v1.MlsApi"
@@ -52,14 +52,7 @@ export const queryGroupMessages: UnaryRpc<MlsApiTypes.QueryGroupMessagesRequest,
   async handle(request, context) {
     if (request.groupId.length === 0) throw unknownError("group is required")
     const page = pageQueryFrom(request.pagingInfo)
-    const messages = await context.store.queryGroupMessages(request.groupId, page)
-    return {
-      messages: messages.map(groupMessageToWire),
-      pagingInfo: responsePaging(
-        page,
-        messages.map((message) => message.id),
-      ),
-    }
+    return pagedResponse(page, await context.store.queryGroupMessages(request.groupId, page), groupMessageToWire)
   },
 }
 

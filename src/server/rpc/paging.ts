@@ -34,3 +34,27 @@ export function responsePaging(page: PageQuery, ids: bigint[]): MlsApiTypes.Pagi
 
 /** The page a subscription's replay reads: node-go's query with an ascending PagingInfo and no limit. */
 export const replayPage = (cursor: bigint): PageQuery => ({ direction: "ascending", limit: MAX_PAGE_SIZE, cursor })
+
+interface Identified {
+  id: bigint
+}
+
+/** A Query*Messages response: the page's envelopes on the wire and the paging info that follows them. */
+export function pagedResponse<T extends Identified, W>(
+  page: PageQuery,
+  items: T[],
+  toWire: (item: T) => W,
+): { messages: W[]; pagingInfo: MlsApiTypes.PagingInfo } {
+  return { messages: items.map(toWire), pagingInfo: responsePaging(page, items.map((item) => item.id)) }
+}
+
+/** A subscription's replay source over a topic's stored envelopes, one full page at a time. */
+export function replayHistory<T extends Identified>(
+  query: (topic: Uint8Array, page: PageQuery) => Promise<T[]>,
+): (topic: Uint8Array, cursor: bigint) => Promise<{ items: T[]; nextCursor: bigint }> {
+  return async (topic, cursor) => {
+    const page = replayPage(cursor)
+    const items = await query(topic, page)
+    return { items, nextCursor: nextPageCursor(page, items.map((item) => item.id)) }
+  }
+}

@@ -8,7 +8,7 @@ import { replayThenFollow } from "../subscriptions/replayThenFollow"
 import { groupTopic, welcomeTopic } from "../topics"
 import type { StreamRpc } from "./context"
 import { groupMessageToWire, welcomeMessageToWire } from "./envelopes"
-import { nextPageCursor, replayPage } from "./paging"
+import { replayHistory } from "./paging"
 import { asInt64 } from "./wireValues"
 
 const SERVICE = "xmtp.mls.api.v1.MlsApi"
@@ -33,11 +33,7 @@ export const subscribeGroupMessages: StreamRpc<MlsApiTypes.SubscribeGroupMessage
         filters: request.filters.map((filter) => ({ topic: filter.groupId, cursor: asInt64(filter.idCursor) })),
         bus: context.groupMessages,
         topicName: groupTopic,
-        async history(groupId, cursor) {
-          const page = replayPage(cursor)
-          const items = await context.store.queryGroupMessages(groupId, page)
-          return { items, nextCursor: nextPageCursor(page, items.map((item) => item.id)) }
-        },
+        history: replayHistory((groupId, page) => context.store.queryGroupMessages(groupId, page)),
         streamKey: (message) => hexKey(message.groupId),
         id: (message) => message.id,
         toWire: groupMessageToWire,
@@ -72,11 +68,7 @@ export const subscribeWelcomeMessages: StreamRpc<
         filters: request.filters.map((filter) => ({ topic: filter.installationKey, cursor: asInt64(filter.idCursor) })),
         bus: context.welcomeMessages,
         topicName: welcomeTopic,
-        async history(installationKey, cursor) {
-          const page = replayPage(cursor)
-          const items = await context.store.queryWelcomeMessages(installationKey, page)
-          return { items, nextCursor: nextPageCursor(page, items.map((item) => item.id)) }
-        },
+        history: replayHistory((installationKey, page) => context.store.queryWelcomeMessages(installationKey, page)),
         streamKey: (welcome) => hexKey(welcome.installationKey),
         id: (welcome) => welcome.id,
         toWire: welcomeMessageToWire,

@@ -7,7 +7,7 @@ import type { NewWelcomeMessage } from "../store/nodeStore"
 import { shortHex } from "../topics"
 import type { UnaryRpc } from "./context"
 import { storedWelcomeAlgorithm, storedWelcomePointerAlgorithm, welcomeMessageToWire } from "./envelopes"
-import { pageQueryFrom, responsePaging } from "./paging"
+import { pagedResponse, pageQueryFrom } from "./paging"
 
 const SERVICE = "xmtp.mls.api.v1.MlsApi"
 const SYMMETRIC_KEY = wrapperEncryption.WelcomeWrapperAlgorithm.WELCOME_WRAPPER_ALGORITHM_SYMMETRIC_KEY
@@ -74,13 +74,6 @@ export const queryWelcomeMessages: UnaryRpc<
   async handle(request, context) {
     if (request.installationKey.length === 0) throw unknownError("installation is required")
     const page = pageQueryFrom(request.pagingInfo)
-    const welcomes = await context.store.queryWelcomeMessages(request.installationKey, page)
-    return {
-      messages: welcomes.map(welcomeMessageToWire),
-      pagingInfo: responsePaging(
-        page,
-        welcomes.map((welcome) => welcome.id),
-      ),
-    }
+    return pagedResponse(page, await context.store.queryWelcomeMessages(request.installationKey, page), welcomeMessageToWire)
   },
 }
