@@ -5,7 +5,8 @@ import react from "@vitejs/plugin-react"
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve(__dirname, "src/main/index.ts") } } },
+    // The engine host's worker is an entry of its own: main starts it as out/main/engineWorker.js.
+    build: { rollupOptions: { input: { index: resolve(__dirname, "src/main/index.ts"), engineWorker: resolve(__dirname, "src/main/engineHost/engineWorker.ts") } } },
   },
   // Sandboxed preloads run as one classic CommonJS script: bundle everything except electron.
   preload: {

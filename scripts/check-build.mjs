@@ -3,7 +3,8 @@
 import { execFileSync } from "node:child_process"
 import { existsSync } from "node:fs"
 
-const bundles = ["out/main/index.js", "out/preload/index.cjs", "out/renderer/index.html"]
+// out/main/engineWorker.js is the engine host's worker thread (src/main/engineHost/engineWorker.ts).
+const bundles = ["out/main/index.js", "out/main/engineWorker.js", "out/preload/index.cjs", "out/renderer/index.html"]
 for (const file of bundles) {
   if (!existsSync(file)) throw new Error(`build output missing: ${file}`)
   if (file.endsWith(".js") || file.endsWith(".cjs")) execFileSync(process.execPath, ["--check", file], { stdio: "inherit" })

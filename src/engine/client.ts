@@ -7,8 +7,12 @@ import { createApiClient, type ApiClient, type RetryPolicy } from "./api/index"
 import { ClientError } from "./clientErrors"
 import { registerInstallation } from "./clientRegistration"
 import { Conversations } from "./conversations"
+import { Preferences } from "./preferences"
+import { DisappearingMessagesWorker, type DisappearingMessagesOptions } from "./disappearingMessagesWorker"
 import type { GroupContext } from "./groups/context"
 import { IdentityResolver } from "./groups/identityResolver"
+import { Invites } from "./invites/invites"
+import { MessageDeletionEvents } from "./groups/messageDeletionEvents"
 import { KeyedMutex } from "./util/keyedMutex"
 import { xmtpMlsContext } from "./groups/mlsContext"
 import type { Identifier } from "./groups/publicTypes"
@@ -32,17 +36,26 @@ export interface ClientOptions {
   retry?: RetryPolicy
   /** Key package rotation timings (libxmtp's by default) and listeners for its maintenance passes. */
   keyPackageRotation?: KeyPackageMaintenanceOptions
+  /** How often expired disappearing messages are deleted (libxmtp's 1 s by default); deletions reach streamDeletedMessages. */
+  disappearingMessages?: DisappearingMessagesOptions
 }
 
 export class Client {
   readonly conversations: Conversations
+  /** Consent for conversations and inboxes. */
+  readonly preferences: Preferences
+  /** Invite links to groups (Parley's own flow over DMs). */
+  readonly invites: Invites
 
   private constructor(
     private readonly ctx: GroupContext,
     readonly accountIdentifier: Identifier,
     private readonly keyPackageMaintenance: KeyPackageMaintenance,
+    private readonly disappearingMessages: DisappearingMessagesWorker,
   ) {
     this.conversations = new Conversations(ctx)
+    this.preferences = new Preferences(ctx)
+    this.invites = new Invites(ctx, this.conversations)
   }
 
   /**
@@ -80,6 +93,8 @@ export class Client {
         })
         stored = db.identity.get()!
       }
+      const deletionEvents = new MessageDeletionEvents()
+      const late: { invites?: Invites } = {}
       const ctx: GroupContext = {
         api,
         db,
@@ -88,13 +103,24 @@ export class Client {
         resolver: new IdentityResolver(api, db),
         mls: await xmtpMlsContext(),
         locks: new KeyedMutex(),
-        onMessageStored: () => undefined,
+        // Invites exist once the client does; messages are only stored after that.
+        onMessageStored: (message) => {
+          deletionEvents.messageStored(db, message)
+          late.invites?.messageStored(message)
+        },
+        deletionEvents,
       }
       const rotation = keyPackageRotationPolicy(options.keyPackageRotation)
       if (stored.registeredAtNs === undefined) await registerInstallation(ctx, signer, accountAddress, rotation)
       const maintenance = new KeyPackageMaintenance(ctx, rotation, options.keyPackageRotation)
       maintenance.start()
-      return new Client(ctx, { identifier: accountAddress, identifierKind: IdentifierKind.Ethereum }, maintenance)
+      const disappearing = new DisappearingMessagesWorker(db, (message) => deletionEvents.emit(message), options.disappearingMessages)
+      disappearing.start()
+      const client = new Client(ctx, { identifier: accountAddress, identifierKind: IdentifierKind.Ethereum }, maintenance, disappearing)
+      late.invites = client.invites
+      // Requests that arrived before a restart and were not decided yet.
+      void client.invites.resume()
+      return client
     } catch (error) {
       api?.close()
       db.close()
@@ -123,6 +149,8 @@ export class Client {
   async close(): Promise<void> {
     if (!this.ctx.db.isOpen) return
     await this.keyPackageMaintenance.stop()
+    this.disappearingMessages.stop()
+    await this.invites.close()
     await this.conversations.endStreams()
     this.ctx.api.close()
     this.ctx.db.close()

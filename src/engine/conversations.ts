@@ -1,7 +1,9 @@
 // The client's conversations (the shape of @xmtp/node-sdk's Conversations): creating groups and
 // DMs, joining from welcomes, listing, lookup, bulk sync and the all-messages stream.
-import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js"
+import { hexToBytes } from "@noble/hashes/utils.js"
+import { ConversationStream, type StreamConversationsOptions } from "./conversationStream"
 import { MessageStream, type StreamAllMessagesOptions } from "./conversationsStream"
+import { DeletionStream } from "./deletedMessagesStream"
 import { changeMembers } from "./groups/changeMembers"
 import type { GroupContext } from "./groups/context"
 import { createConversation, GROUP_ID_LENGTH } from "./groups/createGroup"
@@ -9,14 +11,21 @@ import { toDecodedMessage } from "./groups/decodedMessage"
 import { Dm } from "./groups/dm"
 import { dmIdFor } from "./groups/dmRules"
 import { Group } from "./groups/group"
-import { syncConversation } from "./groups/conversationSync"
-import { ConversationType, type CreateDmOptions, type CreateGroupOptions, type DecodedMessage } from "./groups/publicTypes"
+import { unstickPausedGroups } from "./groups/groupPause"
+import { syncGroupsNeedingSync } from "./groups/syncAllGroups"
+import { conversationOf, listConversationItems, listConversations, type ConversationListItem } from "./groups/conversationListing"
+import {
+  ConversationType,
+  type ConsentState,
+  type CreateDmOptions,
+  type CreateGroupOptions,
+  type DecodedMessage,
+  type ListConversationsOptions,
+} from "./groups/publicTypes"
+import type { StoredConsentState } from "./storage/consent"
 import { syncWelcomes, type WelcomeSyncResult } from "./groups/welcomes"
-import { StoredConversationType, type StoredGroup } from "./storage/groups"
 
-export interface ListConversationsOptions {
-  conversationType?: ConversationType
-}
+export type { ListConversationsOptions } from "./groups/publicTypes"
 
 export interface GroupSyncSummary {
   numEligible: number
@@ -25,6 +34,8 @@ export interface GroupSyncSummary {
 
 export class Conversations {
   private readonly streams = new Set<MessageStream>()
+  private readonly deletionStreams = new Set<{ end(): Promise<void> }>()
+  private readonly conversationStreams = new Set<ConversationStream>()
 
   constructor(private readonly ctx: GroupContext) {}
 
@@ -42,7 +53,9 @@ export class Conversations {
    * SDK's, because creating the creator's leaf is.
    */
   async createGroupOptimistic(options?: CreateGroupOptions): Promise<Group> {
-    return new Group(this.ctx, await createConversation(this.ctx, { kind: "group", ...(options ? { options } : {}) }))
+    const group = new Group(this.ctx, await createConversation(this.ctx, { kind: "group", ...(options ? { options } : {}) }))
+    this.announceCreated(group.idBytes)
+    return group
   }
 
   /** The DM with `inboxId` if one exists, else a new one (find_or_create_dm). */
@@ -51,6 +64,7 @@ export class Conversations {
     if (existing) return existing
     const dm = new Dm(this.ctx, await createConversation(this.ctx, { kind: "dm", peerInboxId: inboxId, ...(options ? { options } : {}) }))
     await changeMembers(this.ctx, dm.idBytes, [inboxId], [])
+    this.announceCreated(dm.idBytes)
     return dm
   }
 
@@ -64,47 +78,44 @@ export class Conversations {
     return syncWelcomes(this.ctx)
   }
 
-  /** Welcomes, then every active conversation (libxmtp sync_all_welcomes_and_groups, without its newest-message filter). */
-  async syncAll(): Promise<GroupSyncSummary> {
+  /**
+   * Welcomes, then every active conversation whose consent is one of `consentStates` (Allowed and
+   * Unknown by default, as lists, CONSENT-08) and that has new envelopes on the node, ten at a
+   * time (libxmtp sync_all_welcomes_and_groups, SYNC-07). Paused groups this client now
+   * satisfies are unpaused first.
+   */
+  async syncAll(consentStates?: ConsentState[]): Promise<GroupSyncSummary> {
+    unstickPausedGroups(this.ctx)
     try {
       await this.syncWelcomes()
     } catch {
       // As libxmtp: welcome errors do not stop the groups' sync.
     }
-    const rows = this.ctx.db.groups.list()
-    let numSynced = 0
-    for (const row of rows.filter((r) => r.isActive)) {
-      try {
-        await syncConversation(this.ctx, row.id)
-        numSynced++
-      } catch {
-        // counted as not synced
-      }
-    }
-    return { numEligible: rows.length, numSynced }
+    const rows = this.ctx.db.conversationList
+      .listConversations({ includeDuplicateDms: true, orderBy: "createdAt", ...(consentStates ? { consentStates: consentStates as StoredConsentState[] } : {}) })
+      .map((listed) => listed.group)
+    return { numEligible: rows.length, numSynced: await syncGroupsNeedingSync(this.ctx, rows) }
   }
 
+  /**
+   * The conversations the options select (libxmtp list_conversations): Denied ones left out unless
+   * asked for, one DM per peer, most recently active first. Throws ConversationQueryError.
+   */
   async list(options: ListConversationsOptions = {}): Promise<Array<Group | Dm>> {
-    return this.ctx.db.groups
-      .list()
-      .filter((row) => row.conversationType === StoredConversationType.Group || row.conversationType === StoredConversationType.Dm)
-      .filter((row) => options.conversationType === undefined || conversationTypeOf(row) === options.conversationType)
-      .filter((row) => !isShadowedDm(this.ctx, row))
-      .map((row) => this.wrap(row))
+    return listConversations(this.ctx, options)
   }
 
-  listGroups(): Group[] {
-    return this.ctx.db.groups
-      .list()
-      .filter((row) => row.conversationType === StoredConversationType.Group)
-      .map((row) => new Group(this.ctx, row.id))
+  /** list(), each conversation with the last message a conversation list shows (node-bindings ConversationListItem). */
+  async listItems(options: ListConversationsOptions = {}): Promise<ConversationListItem[]> {
+    return listConversationItems(this.ctx, options)
   }
 
-  listDms(): Dm[] {
-    return this.ctx.db.groups
-      .list()
-      .filter((row) => row.conversationType === StoredConversationType.Dm && !isShadowedDm(this.ctx, row))
-      .map((row) => new Dm(this.ctx, row.id))
+  listGroups(options: Omit<ListConversationsOptions, "conversationType"> = {}): Group[] {
+    return listConversations(this.ctx, { ...options, conversationType: ConversationType.Group }) as Group[]
+  }
+
+  listDms(options: Omit<ListConversationsOptions, "conversationType"> = {}): Dm[] {
+    return listConversations(this.ctx, { ...options, conversationType: ConversationType.Dm }) as Dm[]
   }
 
   /** undefined for an unknown id or one that is not a group id (16 bytes of hex). */
@@ -120,7 +131,7 @@ export class Conversations {
     // A DM id answers with the DM of those members that is active now (DM-11), as the node
     // binding's get_conversation_by_id (stitched_group) does.
     const stitched = row?.dmId ? (this.ctx.db.groups.findDms(row.dmId)[0] ?? row) : row
-    return stitched && this.wrap(stitched)
+    return stitched && conversationOf(this.ctx, stitched)
   }
 
   /** The most recently active DM with that inbox. */
@@ -148,23 +159,44 @@ export class Conversations {
     return stream
   }
 
+  /**
+   * The messages deleted for everyone from now on, each as it was before its deletion (DEL-10): a
+   * local stream, fed by whatever syncs, streams or publishes process the deletions.
+   */
+  streamDeletedMessages(): DeletionStream<DecodedMessage> {
+    return this.deletionStream((message) => message)
+  }
+
+  /** streamDeletedMessages, yielding the deleted messages' ids (the SDK's deprecated form). */
+  streamMessageDeletions(): DeletionStream<string> {
+    return this.deletionStream((message) => message.id)
+  }
+
+  private deletionStream<T>(convert: (message: DecodedMessage) => T): DeletionStream<T> {
+    const stream: DeletionStream<T> = new DeletionStream(this.ctx.deletionEvents, convert, () => this.deletionStreams.delete(stream))
+    this.deletionStreams.add(stream)
+    return stream
+  }
+
   /** Ends every stream (the client is closing). */
   async endStreams(): Promise<void> {
-    await Promise.all([...this.streams].map((stream) => stream.end()))
+    await Promise.all([...this.streams, ...this.deletionStreams, ...this.conversationStreams].map((stream) => stream.end()))
   }
 
-  private wrap(row: StoredGroup): Group | Dm {
-    return row.conversationType === StoredConversationType.Dm ? new Dm(this.ctx, row.id) : new Group(this.ctx, row.id)
+  /**
+   * New conversations as they arrive: joined from welcomes or created here (STREAM-01). Welcomes
+   * are synced first unless `disableSync`, as the SDK does; what that sync joins is not emitted.
+   */
+  async stream(options: StreamConversationsOptions & { disableSync?: boolean } = {}): Promise<ConversationStream> {
+    if (!options.disableSync) await this.syncWelcomes().catch(() => undefined)
+    const stream: ConversationStream = new ConversationStream(this.ctx, () => this.syncWelcomes(), options, () => this.conversationStreams.delete(stream))
+    this.conversationStreams.add(stream)
+    stream.start()
+    return stream
   }
-}
 
-function conversationTypeOf(row: StoredGroup): ConversationType {
-  return row.conversationType === StoredConversationType.Dm ? ConversationType.Dm : ConversationType.Group
-}
-
-/** A DM that another DM with the same members supersedes in lists (DM-09). */
-function isShadowedDm(ctx: GroupContext, row: StoredGroup): boolean {
-  if (!row.dmId) return false
-  const primary = ctx.db.groups.findDms(row.dmId)[0]
-  return primary !== undefined && bytesToHex(primary.id) !== bytesToHex(row.id)
+  /** Tells the conversation streams of a conversation created here (libxmtp LocalEvents::NewGroup). */
+  private announceCreated(groupId: Uint8Array): void {
+    for (const stream of this.conversationStreams) stream.created(groupId)
+  }
 }

@@ -7,13 +7,20 @@ import { resumableGroupMessages, resumableWelcomeMessages, type GroupMessage } f
 import type { GroupContext } from "./groups/context"
 import { toDecodedMessage } from "./groups/decodedMessage"
 import { syncGroupMessages } from "./groups/groupSync"
-import { ConversationType, type DecodedMessage } from "./groups/publicTypes"
+import { ConversationType, type ConsentState, type DecodedMessage } from "./groups/publicTypes"
+import { StreamConsentScope } from "./groups/streamConsentScope"
+import { followCursorSince } from "./groups/streamFollowCursor"
 import type { WelcomeSyncResult } from "./groups/welcomes"
 import { CursorKind } from "./storage/cursors"
 import { StoredConversationType, type StoredGroup } from "./storage/groups"
+import { nowNs } from "./storage/rows"
 
 export interface StreamAllMessagesOptions {
   conversationType?: ConversationType
+  /** Conversations with these consent states only; without, new ones are not filtered by consent (CONSENT-08). */
+  consentStates?: ConsentState[]
+  /** Told when the node dropped a subscription and it is being reopened from where it left off (the stream survives node restarts). */
+  onRestart?: () => void
 }
 
 export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
@@ -26,23 +33,29 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
   private ended = false
   /** Envelopes are handled one at a time, in arrival order. */
   private handling: Promise<void> = Promise.resolve()
+  private readonly consent: StreamConsentScope
+  /** Set once the conversations held at the start are followed; later ones are found while streaming. */
+  private startedAtNs: bigint | undefined
 
   constructor(
     private readonly ctx: GroupContext,
     private readonly syncWelcomes: () => Promise<WelcomeSyncResult>,
     private readonly options: StreamAllMessagesOptions,
     private readonly onEnd: () => void,
-  ) {}
+  ) {
+    this.consent = new StreamConsentScope(ctx.db, options.consentStates)
+  }
 
   /** Syncs welcomes, then subscribes to every matching active conversation and to new welcomes. */
   async start(): Promise<void> {
     await this.syncWelcomes().catch(() => undefined)
-    this.subscribe(this.ctx.db.groups.list().filter((row) => this.wanted(row)))
+    this.subscribe(this.consent.initial(this.ctx.db.groups.list()).filter((row) => this.wanted(row)))
+    this.startedAtNs = nowNs()
     void this.consume(
       resumableWelcomeMessages(
         this.ctx.api.mls,
         [{ installationKey: this.ctx.installation.publicKey, afterCursor: this.ctx.db.cursors.get(this.ctx.installation.publicKey, CursorKind.Welcome) }],
-        { signal: this.abort.signal },
+        { signal: this.abort.signal, onReconnect: () => this.options.onRestart?.() },
       ),
       () => this.onWelcome(),
     )
@@ -91,8 +104,13 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
     const fresh = rows.filter((row) => !this.subscribed.has(bytesToHex(row.id)))
     if (fresh.length === 0 || this.ended) return
     for (const row of fresh) this.subscribed.add(bytesToHex(row.id))
-    const filters = fresh.map((row) => ({ groupId: row.id, afterCursor: this.ctx.db.cursors.get(row.id, CursorKind.Group) }))
-    void this.consume(resumableGroupMessages(this.ctx.api.mls, filters, { signal: this.abort.signal }), (envelope) => this.onEnvelope(envelope))
+    const startedAtNs = this.startedAtNs
+    const filters = fresh.map((row) => ({
+      groupId: row.id,
+      afterCursor: startedAtNs === undefined ? this.ctx.db.cursors.get(row.id, CursorKind.Group) : followCursorSince(this.ctx, row.id, startedAtNs),
+    }))
+    const subscription = resumableGroupMessages(this.ctx.api.mls, filters, { signal: this.abort.signal, onReconnect: () => this.options.onRestart?.() })
+    void this.consume(subscription, (envelope) => this.onEnvelope(envelope))
   }
 
   private async consume<T>(source: AsyncGenerator<T, void, undefined>, handle: (item: T) => Promise<void>): Promise<void> {
@@ -131,7 +149,7 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
     try {
       await this.syncWelcomes()
     } finally {
-      this.subscribe(this.ctx.db.groups.list().filter((row) => this.wanted(row)))
+      this.subscribe(this.ctx.db.groups.list().filter((row) => this.wanted(row) && this.consent.admits(row)))
     }
   }
 

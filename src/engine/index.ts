@@ -1,10 +1,16 @@
 // Parley's XMTP client library: the public API, shaped like @xmtp/node-sdk 6.
 export { Client, type ClientOptions } from "./client"
 export { ClientError, type ClientErrorCode } from "./clientErrors"
-export { Conversations, type GroupSyncSummary, type ListConversationsOptions } from "./conversations"
+export { Conversations, type GroupSyncSummary } from "./conversations"
+export { ConversationQueryError, type ConversationListItem, type ConversationQueryErrorCode } from "./groups/conversationListing"
+export { Preferences } from "./preferences"
+export { PreferencesError, type PreferencesErrorCode } from "./preferencesErrors"
 export { MessageStream, type StreamAllMessagesOptions } from "./conversationsStream"
+export { DeletionStream } from "./deletedMessagesStream"
 export { Conversation } from "./groups/conversation"
 export { Group } from "./groups/group"
+export { Invites, type CreateInviteOptions, type Invite, type JoinRequest, type JoinResult, type OutgoingJoinRequest } from "./invites/invites"
+export { InviteError, type InviteErrorCode } from "./invites/inviteErrors"
 export { Dm } from "./groups/dm"
 export {
   CommitValidationError,

@@ -1,6 +1,7 @@
-// Delivers deep links to the UI. Links can arrive before the window can take them (macOS sends
-// `open-url` before `ready`; a cold start carries the link in argv), so the latest one waits until
-// a navigator is attached. Invalid links are reported, never thrown at the event loop.
+// Delivers deep links, and main's own navigation (clicked notifications, the tray), to the UI.
+// Links can arrive before the window can take them (macOS sends `open-url` before `ready`; a cold
+// start carries the link in argv), so the latest one waits until a navigator is attached. Invalid
+// links are reported, never thrown at the event loop.
 import type { NavigationTarget } from "../shared/dto/navigation"
 import { deepLinkFromArgv, type DeepLinkError, tryParseDeepLink } from "./deepLinks"
 
@@ -12,15 +13,21 @@ export class DeepLinkRouter {
 
   constructor(private readonly reportInvalid: (error: DeepLinkError, url: string) => void) {}
 
-  /** `open-url` (macOS) or any other source of a single URL. */
-  handleUrl(url: string): void {
+  /** `open-url` (macOS) or any other source of a single URL; returns the error when the link is invalid (it is also reported). */
+  handleUrl(url: string): DeepLinkError | undefined {
     const result = tryParseDeepLink(url)
     if (!result.ok) {
       this.reportInvalid(result.error, url)
-      return
+      return result.error
     }
-    if (this.#navigate) this.#navigate(result.target)
-    else this.#pending = result.target
+    this.navigate(result.target)
+    return undefined
+  }
+
+  /** A target main chose itself (a clicked notification, the tray menu): delivered like a link's. */
+  navigate(target: NavigationTarget): void {
+    if (this.#navigate) this.#navigate(target)
+    else this.#pending = target
   }
 
   /** A command line (first launch, or `second-instance`): acts on its deep link, if it has one. */

@@ -1,11 +1,13 @@
 // Electron main process: a thin shell. It picks the profile, holds the single-instance lock, loads
-// the profile's keys from the OS keychain, starts the embedded delivery node, creates the window
-// and answers the typed IPC contract. The services it wires are Electron-free and tested under Node.
+// the profile's keys from the OS keychain, starts the embedded delivery node, creates the window and
+// the tray, posts notifications and answers the typed IPC contract. The services it wires are
+// Electron-free and tested under Node.
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { app, type BrowserWindow, dialog, ipcMain, session } from "electron"
 import { startNode, type RunningNode } from "../server/node"
-import { ProfileSession } from "./handlers/profileSession"
+import { EngineHost } from "./engineHost/engineHostClient"
+import { type EngineSession, engineThreadFromEnv, openEngineSession } from "./engineHost/engineSession"
 import { registerSettingsHandlers } from "./handlers/settingsHandlers"
 import { DEEP_LINK_SCHEME } from "./deepLinks"
 import { DeepLinkRouter } from "./deepLinkRouter"
@@ -16,6 +18,11 @@ import { KeychainError } from "./keychainErrors"
 import { createMainWindow, type RendererLocation, secureSession } from "./mainWindow"
 import { ProfileDirectories, ProfileError, profileFromArgv } from "./profiles"
 import { SettingsStore } from "./settingsStore"
+import { ElectronNotificationSink } from "./electronNotificationSink"
+import { startProfileNotifications } from "./profileNotifications"
+import { ParleyTray } from "./trayElectron"
+import type { TrayAction } from "./trayMenu"
+import { TrayService } from "./trayService"
 import { UnreadBadgeTracker } from "./unreadBadge"
 import { isAppUrl } from "./windowSecurity"
 
@@ -24,9 +31,13 @@ const renderer: RendererLocation = {
   appUrl: devServerUrl ?? pathToFileURL(join(__dirname, "../renderer/index.html")).href,
   devServerUrl,
 }
+const APP_USER_MODEL_ID = "org.parley.desktop"
+// Icons and other files shipped beside the code (out/main/ -> resources/).
+const RESOURCES_DIR = join(__dirname, "../../resources")
 let window: BrowserWindow | undefined
+let tray: ParleyTray | undefined
 let node: RunningNode | undefined
-let profileSession: ProfileSession | undefined
+let profileSession: EngineSession | undefined
 const lag = process.env["PARLEY_EVENT_LOOP_LAG"] === "1" ? new EventLoopLagMonitor().start() : undefined
 
 /** Start-up failures (bad profile, no keychain, node cannot start) are shown, then Parley stops. */
@@ -55,24 +66,52 @@ app.on("open-url", (event, url) => {
   deepLinks.handleUrl(url)
 })
 
+/** Brings the window forward (restored, shown, focused) for a clicked notification or the tray. */
+function showWindow(): void {
+  if (!window) return
+  if (window.isMinimized()) window.restore()
+  window.show()
+  window.focus()
+}
+
+function performTrayAction(action: TrayAction): void {
+  if (action.kind === "quit") app.quit()
+  else showWindow()
+  if (action.kind === "navigate") deepLinks.navigate(action.target)
+}
+
 async function start(): Promise<void> {
   const dataDir = await profiles.ensure(profile)
   const settings = await SettingsStore.open(join(dataDir, "settings.json"), (movedTo, reason) =>
     console.warn(`Settings were unreadable (${reason}); moved to ${movedTo}, using defaults.`),
   )
-  const badge = new UnreadBadgeTracker({ app, dock: app.dock })
-  badge.setMuted(settings.get().mutedConversationIds)
-  settings.onChange((next) => badge.setMuted(next.mutedConversationIds))
+  // Held at module level: a garbage-collected Tray disappears from the screen.
+  tray = new ParleyTray(RESOURCES_DIR, performTrayAction, () => window)
+  const badge = new UnreadBadgeTracker({ app, dock: app.dock, ...tray.badgeSurfaces })
 
   node = await startNode({ port: 0, dbPath: join(dataDir, "node.db") })
   // Keys live in the OS keychain; onboarding creates or imports them through the session.
-  profileSession = await ProfileSession.open({ profile, dataDir, keys: new KeychainService(), apiUrl: node.address, appVersion: app.getVersion() })
+  // The engine runs in a worker thread (engineHost/), so MLS and SQLite work does not stall IPC.
+  profileSession = await openEngineSession({ profile, dataDir, keys: new KeychainService(), apiUrl: node.address, appVersion: app.getVersion() }, engineThreadFromEnv())
+  if (profileSession instanceof EngineHost) profileSession.onCrash((error) => dialog.showErrorBox("Parley's engine stopped", error.message))
 
   const registry = new IpcHandlerRegistry()
     .register("app:getInfo", () => ({ version: app.getVersion(), nodeAddress: node?.address ?? "", profile }))
     .register("app:listProfiles", () => profiles.list())
   registerSettingsHandlers(registry, settings, profileSession.events)
   profileSession.register(registry)
+  const notifications = startProfileNotifications({
+    registry,
+    events: profileSession.events,
+    settings,
+    sink: new ElectronNotificationSink(join(RESOURCES_DIR, "icon.png")),
+    activate: (target) => {
+      showWindow()
+      deepLinks.navigate(target)
+    },
+  })
+  const trayService = new TrayService({ directory: notifications.directory, registry, events: profileSession.events, settings, badge, menu: tray })
+  void trayService.seed()
   registry.attach(ipcMain, (senderUrl) => isAppUrl(senderUrl, renderer.appUrl))
 
   secureSession(session.defaultSession, renderer)
@@ -82,6 +121,7 @@ async function start(): Promise<void> {
   shown.webContents.on("did-finish-load", () => deepLinks.attach((target) => sendEvent(shown.webContents, "navigation:open", target)))
   shown.on("closed", () => {
     deepLinks.detach()
+    notifications.view.reset()
     window = undefined
   })
   deepLinks.handleArgv(process.argv)
@@ -91,11 +131,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.enableSandbox()
+  // Windows shows an app's notifications (and groups its taskbar button) by this id.
+  if (process.platform === "win32") app.setAppUserModelId(APP_USER_MODEL_ID)
   if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
   app.on("second-instance", (_event, argv) => {
     deepLinks.handleArgv(argv)
-    if (window?.isMinimized()) window.restore()
-    window?.focus()
+    showWindow()
   })
   void app.whenReady().then(start).catch(failStartup)
   app.on("window-all-closed", () => app.quit())

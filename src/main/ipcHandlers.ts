@@ -46,6 +46,7 @@ type AnyHandler = (...args: unknown[]) => unknown
 
 export class IpcHandlerRegistry {
   readonly #handlers = new Map<RequestName, AnyHandler>()
+  readonly #observers = new Map<RequestName, Array<(args: unknown[], result: unknown) => void>>()
   readonly #logError: (message: string, error: unknown) => void
 
   constructor(options: IpcRegistryOptions = {}) {
@@ -56,6 +57,18 @@ export class IpcHandlerRegistry {
     if (!isRequestName(name)) throw new IpcValidationError(name, "unknown request", "UnknownRequest")
     if (this.#handlers.has(name)) throw new Error(`A handler for ${name} is already registered.`)
     this.#handlers.set(name, handler as AnyHandler)
+    return this
+  }
+
+  /**
+   * Calls `observer` after each successful `name` request with its arguments and result, for main's
+   * own bookkeeping (the unread badge learns of conversations:markRead this way). Observers run after
+   * the result is validated and never change it; one that throws is logged.
+   */
+  onHandled<N extends RequestName>(name: N, observer: (args: RequestArgs<N>, result: RequestResult<N>) => void): this {
+    const observers = this.#observers.get(name) ?? []
+    observers.push(observer as (args: unknown[], result: unknown) => void)
+    this.#observers.set(name, observers)
     return this
   }
 
@@ -71,8 +84,15 @@ export class IpcHandlerRegistry {
     const parsedArgs = parseRequest(name, args) as unknown[]
     const handler = this.#handlers.get(name as RequestName)
     if (!handler) throw new IpcHandlerError("NotAvailable", `${name} is not available in this version of Parley.`)
-    const result = await handler(...parsedArgs)
-    return parseResult(name as RequestName, result)
+    const result = parseResult(name as RequestName, await handler(...parsedArgs))
+    for (const observer of this.#observers.get(name as RequestName) ?? []) {
+      try {
+        observer(parsedArgs, result)
+      } catch (error) {
+        this.#logError(`An observer of ${name} failed`, error)
+      }
+    }
+    return result
   }
 
   /**

@@ -50,6 +50,8 @@ export interface BadgeSurfaces {
   app: Pick<App, "setBadgeCount">
   dock?: Pick<Dock, "setBadge">
   tray?: Pick<Tray, "setToolTip" | "setTitle">
+  /** Images that show the badge: the tray icon's unread dot, the Windows taskbar overlay. */
+  images?: { showBadge(badge: UnreadBadge): void }
 }
 
 export function applyUnreadBadge(badge: UnreadBadge, surfaces: BadgeSurfaces): void {
@@ -58,6 +60,7 @@ export function applyUnreadBadge(badge: UnreadBadge, surfaces: BadgeSurfaces): v
   surfaces.dock?.setBadge(badge.text)
   surfaces.tray?.setToolTip(badge.tooltip)
   surfaces.tray?.setTitle(badge.text)
+  surfaces.images?.showBadge(badge)
 }
 
 /** Keeps the per-conversation counts main learns about and re-applies the badge when they change. */

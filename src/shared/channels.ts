@@ -4,6 +4,7 @@
 export const REQUEST_NAMES = [
   "app:getInfo",
   "app:listProfiles",
+  "app:reportView",
   "account:get",
   "account:create",
   "account:import",
@@ -32,9 +33,15 @@ export const REQUEST_NAMES = [
   "groups:getPermissions",
   "groups:updatePermission",
   "groups:leave",
+  "invites:create",
+  "invites:list",
+  "invites:revoke",
+  "invites:open",
+  "invites:requests",
+  "invites:decide",
 ] as const
 
-export const EVENT_NAMES = ["conversations:upserted", "messages:upserted", "members:changed", "settings:changed", "navigation:open"] as const
+export const EVENT_NAMES = ["conversations:upserted", "messages:upserted", "members:changed", "settings:changed", "invites:changed", "navigation:open"] as const
 
 export type RequestChannel = (typeof REQUEST_NAMES)[number]
 export type EventChannel = (typeof EVENT_NAMES)[number]

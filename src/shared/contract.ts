@@ -4,7 +4,7 @@
 // One source of truth for all three. The DTOs live in ./dto, one file per feature.
 import { z } from "zod"
 import { accountKeyTextSchema, accountSchema } from "./dto/account"
-import { appInfoSchema, profileNameSchema } from "./dto/app"
+import { appInfoSchema, profileNameSchema, viewStateSchema } from "./dto/app"
 import { consentStateSchema } from "./dto/consent"
 import {
   conversationListQuerySchema,
@@ -19,6 +19,7 @@ import { memberRoleSchema, memberSchema } from "./dto/member"
 import { messageSchema } from "./dto/message"
 import { inlineAttachmentSchema } from "./dto/messageContent"
 import { messageListQuerySchema, messageTextSchema, outgoingAttachmentSchema, reactionInputSchema } from "./dto/messageRequests"
+import { inviteIdSchema, inviteOpenResultSchema, inviteOptionsSchema, inviteSchema, inviteTokenSchema, joinDecisionSchema, joinNoteSchema, joinRequestSchema } from "./dto/invites"
 import { navigationTargetSchema } from "./dto/navigation"
 import { groupPermissionsSchema, permissionUpdateSchema } from "./dto/permissions"
 import { appSettingsPatchSchema, appSettingsSchema } from "./dto/settings"
@@ -35,6 +36,8 @@ const inboxIdBatch = z.array(inboxIdSchema).min(1).max(MAX_GROUP_SIZE)
 export const contract = {
   "app:getInfo": { args: none, result: appInfoSchema },
   "app:listProfiles": { args: none, result: z.array(profileNameSchema) },
+  /** What the window shows and whether the user is looking at it: a conversation on screen does not notify. */
+  "app:reportView": { args: z.tuple([viewStateSchema]), result: z.null() },
 
   /** The profile's account, or `none` before onboarding. */
   "account:get": { args: none, result: accountSchema },
@@ -75,6 +78,17 @@ export const contract = {
   "groups:getPermissions": { args: z.tuple([conversationIdSchema]), result: groupPermissionsSchema },
   "groups:updatePermission": { args: z.tuple([conversationIdSchema, permissionUpdateSchema]), result: groupPermissionsSchema },
   "groups:leave": { args: z.tuple([conversationIdSchema]), result: z.null() },
+
+  /** A new invite link to the group (only for members the add-member policy lets add people). */
+  "invites:create": { args: z.tuple([conversationIdSchema, inviteOptionsSchema]), result: inviteSchema },
+  /** The group's links this installation handed out and did not revoke. */
+  "invites:list": { args: z.tuple([conversationIdSchema]), result: z.array(inviteSchema) },
+  "invites:revoke": { args: z.tuple([inviteIdSchema]), result: z.null() },
+  /** Opens a link: asks the inviter to add you, or says you are in already. */
+  "invites:open": { args: z.tuple([inviteTokenSchema, joinNoteSchema.nullable()]), result: inviteOpenResultSchema },
+  /** Join requests for the group's links: those waiting for a decision first, then the decided ones. */
+  "invites:requests": { args: z.tuple([conversationIdSchema]), result: z.array(joinRequestSchema) },
+  "invites:decide": { args: z.tuple([messageIdSchema, joinDecisionSchema]), result: z.null() },
 } as const satisfies Record<RequestChannel, { args: z.ZodType<unknown[]>; result: z.ZodType }>
 
 /** What main pushes to the renderer, unasked. */
@@ -85,6 +99,8 @@ export const events = {
   "messages:upserted": messageSchema,
   "members:changed": z.strictObject({ conversationId: conversationIdSchema, members: z.array(memberSchema) }),
   "settings:changed": appSettingsSchema,
+  /** Invite links or join requests of a group changed (a request arrived or was decided). */
+  "invites:changed": z.strictObject({ conversationId: conversationIdSchema.nullable() }),
   /** Open a view: from a deep link or a clicked notification. */
   "navigation:open": navigationTargetSchema,
 } as const satisfies Record<EventChannel, z.ZodType>

@@ -1,15 +1,22 @@
 // The profiles a web host serves, each opened on first use with its own data directory, settings,
-// account and engine session, and one handler registry shared by all its pages.
+// account and engine session, one handler registry shared by all its pages, and its notifications
+// (kept, for the control endpoint) and deep-link router.
 import { readFile } from "node:fs/promises"
 import { join } from "node:path"
 import { KeychainService } from "../main/keychain"
 import { IpcHandlerRegistry } from "../main/ipcHandlers"
-import { ProfileSession } from "../main/handlers/profileSession"
+import { type EngineSession, engineThreadFromEnv, openEngineSession } from "../main/engineHost/engineSession"
 import { registerSettingsHandlers } from "../main/handlers/settingsHandlers"
+import { DeepLinkRouter } from "../main/deepLinkRouter"
+import { type ProfileNotifications, startProfileNotifications } from "../main/profileNotifications"
 import { ProfileDirectories } from "../main/profiles"
 import { SettingsStore } from "../main/settingsStore"
 import { FileSecretStore } from "./fileSecretStore"
 import type { HostedProfile } from "./socketConnection"
+import type { ControlledProfile } from "./controlEndpoint"
+import { RecordingNotificationSink } from "./recordingNotificationSink"
+
+type OpenedProfile = HostedProfile & ControlledProfile & { session: EngineSession; notifier: ProfileNotifications }
 
 /** Keys the web host makes live under their own service name, apart from any desktop install's. */
 export const DEV_KEYSTORE_SERVICE = "Parley web host (development)"
@@ -28,7 +35,7 @@ export class HostedProfiles {
   readonly #options: HostedProfilesOptions
   readonly #directories: ProfileDirectories
   readonly #keys: KeychainService
-  readonly #opened = new Map<string, Promise<HostedProfile & { session: ProfileSession }>>()
+  readonly #opened = new Map<string, Promise<OpenedProfile>>()
 
   constructor(options: HostedProfilesOptions) {
     this.#options = options
@@ -41,6 +48,15 @@ export class HostedProfiles {
   }
 
   open(profile: string): Promise<HostedProfile> {
+    return this.#open(profile)
+  }
+
+  /** The profile as the control endpoint drives it: its recorded notifications and its deep-link router. */
+  controlled(profile: string): Promise<ControlledProfile> {
+    return this.#open(profile)
+  }
+
+  #open(profile: string): Promise<OpenedProfile> {
     let opened = this.#opened.get(profile)
     if (!opened) {
       opened = this.#create(profile)
@@ -53,20 +69,39 @@ export class HostedProfiles {
   async close(): Promise<void> {
     const sessions = await Promise.allSettled(this.#opened.values())
     this.#opened.clear()
-    await Promise.all(sessions.flatMap((result) => (result.status === "fulfilled" ? [result.value.session.close()] : [])))
+    await Promise.all(
+      sessions.flatMap((result) => {
+        if (result.status !== "fulfilled") return []
+        result.value.notifier.stop()
+        return [result.value.session.close()]
+      }),
+    )
   }
 
-  async #create(profile: string): Promise<HostedProfile & { session: ProfileSession }> {
+  async #create(profile: string): Promise<OpenedProfile> {
     const { apiUrl, appVersion, nodeAddress, logError } = this.#options
     const dataDir = await this.#directories.ensure(profile)
     const settings = await SettingsStore.open(join(dataDir, "settings.json"), (movedTo, reason) => logError(`Settings of ${profile} were unreadable (${reason}); moved to ${movedTo}`, undefined))
-    const session = await ProfileSession.open({ profile, dataDir, keys: this.#keys, apiUrl, appVersion, logError })
+    const session = await openEngineSession({ profile, dataDir, keys: this.#keys, apiUrl, appVersion, logError }, engineThreadFromEnv())
     const registry = new IpcHandlerRegistry({ logError })
       .register("app:getInfo", () => ({ version: appVersion, nodeAddress, profile }))
       .register("app:listProfiles", () => this.#directories.list())
     registerSettingsHandlers(registry, settings, session.events)
     session.register(registry)
-    return { registry, events: session.events, session }
+    // Every page of the profile receives the navigation; a link that comes before any page waits.
+    const deepLinks = new DeepLinkRouter((error, url) => logError(`Ignored deep link ${url.slice(0, 200)} for ${profile}`, error))
+    deepLinks.attach((target) => session.events.emit("navigation:open", target))
+    const notifications = new RecordingNotificationSink()
+    const notifier = startProfileNotifications({
+      registry,
+      events: session.events,
+      settings,
+      sink: notifications,
+      activate: (target) => deepLinks.navigate(target),
+      onSuppressed: notifications.recordSuppressed,
+      logError,
+    })
+    return { registry, events: session.events, session, notifications, deepLinks, notifier }
   }
 }
 

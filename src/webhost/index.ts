@@ -57,7 +57,7 @@ const profiles = new HostedProfiles({
   appVersion: await packageVersion(join(repoRoot, "package.json")),
   logError,
 })
-const host = await startWebHost({ rendererDir, port, profile: (name) => profiles.open(name), logError })
+const host = await startWebHost({ rendererDir, port, profile: (name) => profiles.open(name), controlledProfile: (name) => profiles.controlled(name), logError })
 
 console.log(
   [

@@ -23,7 +23,7 @@ export function offeredProtocols(request: IncomingMessage): string[] {
     .filter(Boolean)
 }
 
-function sameSecret(candidate: string, token: string): boolean {
+export function sameSecret(candidate: string, token: string): boolean {
   const a = Buffer.from(candidate)
   const b = Buffer.from(token)
   return a.length === b.length && timingSafeEqual(a, b)

@@ -1,9 +1,11 @@
-// The web host's servers on one loopback port: the built renderer over HTTP, and the contract over
-// a WebSocket at /ipc for pages holding this run's secret.
+// The web host's servers on one loopback port: the built renderer over HTTP, the contract over a
+// WebSocket at /ipc for pages holding this run's secret, and the control endpoint at /control/ for
+// local scripts holding it.
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { WebSocketServer } from "ws"
 import { PROFILE_QUERY_KEY, SOCKET_SUBPROTOCOL, TOKEN_FRAGMENT_KEY } from "../shared/socketProtocol"
+import { type ControlledProfile, isControlPath, serveControl } from "./controlEndpoint"
 import { type HostedProfile, serveConnection } from "./socketConnection"
 import { checkUpgrade, createHostToken, isOwnHost } from "./socketGuard"
 import { sendPlain, serveStatic } from "./staticFiles"
@@ -19,6 +21,8 @@ export interface WebHostOptions {
   port: number
   /** The profile a page names, opened on its first connection. */
   profile: (name: string) => Promise<HostedProfile>
+  /** The control endpoint's view of a profile (notifications, deep links); without it there is no endpoint. */
+  controlledProfile?: (name: string) => Promise<ControlledProfile>
   logError?: (message: string, error: unknown) => void
 }
 
@@ -44,8 +48,13 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       sendPlain(response, 403, "This host only answers requests addressed to it by its loopback address.")
       return
     }
-    serveStatic(options.rendererDir, request, response).catch((error: unknown) => {
-      logError("A static file could not be served", error)
+    const controlledProfile = options.controlledProfile
+    const served =
+      controlledProfile && isControlPath(request.url)
+        ? serveControl(request, response, { origin, token, profile: controlledProfile })
+        : serveStatic(options.rendererDir, request, response)
+    served.catch((error: unknown) => {
+      logError(`${request.method} ${request.url?.split("?")[0]} failed`, error)
       if (!response.headersSent) sendPlain(response, 500, "Internal error")
       else response.destroy()
     })

@@ -144,7 +144,7 @@ export async function run(scale: Partial<EngineBenchScale> = {}): Promise<BenchR
 }
 
 /** Parley installations that only ever receive welcomes: registered, then closed. */
-async function registerFillers(apiUrl: string, dir: string, count: number): Promise<string[]> {
+export async function registerFillers(apiUrl: string, dir: string, count: number): Promise<string[]> {
   const inboxIds: string[] = new Array<string>(count)
   let next = 0
   const register = async () => {

@@ -107,12 +107,16 @@ export interface DeletionRequest {
 export function checkOwnDeletion(db: ClientDatabase, groupId: Uint8Array, messageId: string, caller: { inboxId: string; isSuperAdmin: boolean }): DeletionRequest {
   const id = fromHex(messageId)
   const target = id && db.messages.find(id)
-  if (!target) throw new DeleteMessageError("MessageNotFound", `Message not found: ${messageId}`)
-  if (!sameBytes(target.groupId, groupId)) throw new DeleteMessageError("NotAuthorized", "The message belongs to another conversation.")
-  if (db.messageDeletions.isDeleted(target.id)) throw new DeleteMessageError("MessageAlreadyDeleted", "This message has already been deleted.")
+  if (!target) throw new DeleteMessageError("MessageNotFound", `Message not found: ${id ? bytesToHex(id) : messageId}`)
+  if (!sameBytes(target.groupId, groupId)) throw new DeleteMessageError("NotAuthorized", "Not authorized to delete this message: it belongs to another conversation.")
+  if (db.messageDeletions.isDeleted(target.id)) throw new DeleteMessageError("MessageAlreadyDeleted", "Message already deleted")
   const isSender = target.senderInboxId === caller.inboxId
-  if (!isSender && !caller.isSuperAdmin) throw new DeleteMessageError("NotAuthorized", "Only the message's sender or a super admin may delete it.")
-  if (!isDeletable(target)) throw new DeleteMessageError("NonDeletableMessage", "This kind of message cannot be deleted.")
+  if (!isSender && !caller.isSuperAdmin) {
+    throw new DeleteMessageError("NotAuthorized", "Not authorized to delete this message: only its sender or a super admin of the group may.")
+  }
+  if (!isDeletable(target)) {
+    throw new DeleteMessageError("NonDeletableMessage", "Cannot delete this message type: only text, markdown, replies, attachments and transaction messages can be deleted.")
+  }
   return {
     target,
     record: (deleteMessageId, nowNs) => ({

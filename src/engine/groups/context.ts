@@ -7,6 +7,7 @@ import type { ClientDatabase } from "../storage/clientDatabase"
 import type { StoredMessage } from "../storage/messages"
 import type { IdentityResolver } from "./identityResolver"
 import type { KeyedMutex } from "../util/keyedMutex"
+import type { MessageDeletionEvents } from "./messageDeletionEvents"
 
 export interface GroupContext {
   readonly api: ApiClient
@@ -18,4 +19,6 @@ export interface GroupContext {
   readonly locks: KeyedMutex
   /** Told about every message stored from the network or published by this installation. */
   readonly onMessageStored: (message: StoredMessage) => void
+  /** Where deletions this client processes are announced (streamDeletedMessages). */
+  readonly deletionEvents: MessageDeletionEvents
 }

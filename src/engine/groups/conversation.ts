@@ -6,6 +6,7 @@ import {
   actionsCodec,
   attachmentCodec,
   CodecRegistry,
+  encodeEncodedContent,
   intentCodec,
   markdownCodec,
   multiRemoteAttachmentCodec,
@@ -33,7 +34,6 @@ import { checkOwnDeletion, deleteMessageContent } from "../content/enrichmentDel
 import { ConsentEntityType, type StoredConsentState } from "../storage/consent"
 import { CursorKind } from "../storage/cursors"
 import { StoredConversationType, StoredMembershipState, type StoredGroup } from "../storage/groups"
-import { IntentState } from "../storage/intents"
 import { StoredContentType } from "../storage/messages"
 import { nowNs } from "../storage/rows"
 import type { GroupContext } from "./context"
@@ -42,8 +42,8 @@ import { readXmtpGroupContext, type XmtpGroupContext } from "./extensions/index"
 import { disappearingSettingsOf, isDisappearingEnabled, REMOVED_DISAPPEARING_SETTINGS } from "./disappearingSettings"
 import { loadGroup } from "./groupState"
 import { updateDisappearingSettings } from "./groupUpdates"
-import { syncUntilIntentResolved } from "./groupSync"
 import { syncConversation } from "./conversationSync"
+import type { SyncSummary } from "./groupSync"
 import { listMembers } from "./members"
 import { conversationGroupIds, countQuery, enrichedMessageQuery } from "./messageQueryOptions"
 import {
@@ -58,6 +58,7 @@ import {
   type SendMessageOptions,
 } from "./publicTypes"
 import { sendMessage } from "./sendMessage"
+import { messageIdBytes, prepareMessage, publishMessages, publishStoredMessage } from "./messagePublishing"
 
 const MEMBERSHIP_STATES: Record<StoredMembershipState, GroupMembershipState> = {
   [StoredMembershipState.Allowed]: GroupMembershipState.Allowed,
@@ -112,9 +113,18 @@ export class Conversation {
     return { creatorInboxId: this.xmtpContext().metadata.creatorInboxId, conversationType: CONVERSATION_TYPES[this.row().conversationType] }
   }
 
-  /** Publishes queued messages and changes, then processes what the group received. Throws GroupError. */
-  async sync(): Promise<void> {
-    await syncConversation(this.ctx, this.idBytes)
+  /**
+   * Publishes queued messages and changes, then processes what the group received. Envelopes the
+   * group refuses do not fail it (as the SDK's); they are listed in the summary. Throws GroupError
+   * (GroupInactive, SyncFailed when the node could not be read, ...). A paused group syncs nothing.
+   */
+  async sync(): Promise<SyncSummary> {
+    return syncConversation(this.ctx, this.idBytes)
+  }
+
+  /** The protocol version this group waits for while paused (META-08); undefined when it is not. */
+  pausedForVersion(): string | undefined {
+    return this.ctx.db.pausedGroups.get(this.idBytes)
   }
 
   /**
@@ -123,7 +133,25 @@ export class Conversation {
    */
   async send(encoded: EncodedContent, options: SendMessageOptions = {}): Promise<string> {
     if (!encoded.type) throw new GroupError("InvalidArgument", "Content type is required when sending encoded content.")
-    return sendMessage(this.ctx, this.idBytes, encoded, { shouldPush: options.shouldPush ?? false, optimistic: options.optimistic ?? options.isOptimistic ?? false })
+    return sendMessage(this.ctx, this.idBytes, encoded, {
+      shouldPush: options.shouldPush ?? false,
+      optimistic: options.optimistic ?? options.isOptimistic ?? false,
+      ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
+    })
+  }
+
+  /**
+   * Stores content as an Unpublished message without queueing it (node-bindings prepareMessage,
+   * MSG-06); publishStoredMessage publishes it. Returns the message id (hex).
+   */
+  prepareMessage(encoded: EncodedContent, shouldPush: boolean, idempotencyKey?: string): string {
+    const options = idempotencyKey === undefined ? { shouldPush } : { shouldPush, idempotencyKey }
+    return bytesToHex(prepareMessage(this.ctx, this.idBytes, encodeEncodedContent(encoded), options))
+  }
+
+  /** Publishes a prepared (or failed) message; nothing to do once it is Published. Throws GroupError (NotFound, GroupInactive, InvalidArgument). */
+  async publishStoredMessage(messageId: string): Promise<void> {
+    await publishStoredMessage(this.ctx, this.idBytes, messageIdBytes(messageId))
   }
 
   // ---- Content senders (node-bindings conversation/content_types.rs): each codec's encoding, fallback and push flag (MSG-11).
@@ -196,10 +224,9 @@ export class Conversation {
   }
   // ---- end of content senders and deletion
 
-  /** Publishes messages sent optimistically. */
+  /** Publishes messages sent optimistically (every queued intent) and consents to the conversation. */
   async publishMessages(): Promise<void> {
-    const queued = this.ctx.db.intents.listByState(this.idBytes, [IntentState.ToPublish, IntentState.Published]).at(-1)
-    if (queued) await syncUntilIntentResolved(this.ctx, this.idBytes, queued.id)
+    await publishMessages(this.ctx, this.idBytes)
   }
 
   /**

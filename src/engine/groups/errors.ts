@@ -55,6 +55,16 @@ export type GroupErrorCode =
   | "UserLimitExceeded"
   /** An identifier to add has no inbox on the network (MEMB-03). */
   | "AddressNotFound"
+  /** The group requires a newer protocol version than this client's (META-08); `pausedForVersion()` says which. */
+  | "GroupPausedUntilUpdate"
+  /** A minimum protocol version that is not MAJOR.MINOR.PATCH (META-07). */
+  | "InvalidMinVersion"
+  /** A minimum protocol version above this client's own, which would pause it (META-07). */
+  | "MinVersionExceedsOwnVersion"
+  /** A minimum protocol version below the group's current one (META-07). */
+  | "MinVersionDowngrade"
+  /** A guarded app data update whose expected value no longer matches the group's (META-03). */
+  | "AppDataSuperseded"
 
 export class GroupError extends Error {
   override readonly name = "GroupError"
@@ -92,6 +102,8 @@ export type MessageProcessingErrorCode =
   | "ProposalsNotEnabled"
   /** A transient failure (network, identity lookup); the envelope will be processed again. */
   | "Retryable"
+  /** A commit requiring a newer protocol version: the group pauses before it (META-08). */
+  | "GroupPaused"
 
 export class MessageProcessingError extends Error {
   override readonly name = "MessageProcessingError"
@@ -127,6 +139,8 @@ export type CommitValidationErrorCode =
   | "InvalidExtensions"
   | "ImmutableMetadataChanged"
   | "TooManyCharacters"
+  /** A minimum supported protocol version that does not parse. */
+  | "InvalidVersionFormat"
 
 export class CommitValidationError extends Error {
   override readonly name = "CommitValidationError"

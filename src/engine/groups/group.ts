@@ -1,11 +1,14 @@
 // A group conversation (the shape of @xmtp/node-sdk's Group): its display metadata, admins,
 // permissions, and membership changes by inbox id.
 import { METADATA_FIELD } from "./extensions/index"
+import { updateAppData } from "./appDataUpdate"
 import { changeMembers } from "./changeMembers"
 import { Conversation } from "./conversation"
+import { minimumVersionOf } from "./groupPause"
 import { updateAdminList, updateDisplayMetadata, updatePermissionPolicy } from "./groupUpdates"
 import { requestRemoval } from "./leaveGroup"
 import { addMembersByIdentifiers, removeMembersByIdentifiers } from "./membersByIdentifier"
+import { updateGroupMinVersion } from "./minVersionUpdate"
 import { groupPermissionsOf } from "./permissionOptions"
 import { GroupMembershipState, type GroupPermissions, type Identifier, type MetadataField, type PermissionPolicy, type PermissionUpdateType } from "./publicTypes"
 
@@ -41,9 +44,27 @@ export class Group extends Conversation {
     await updateDisplayMetadata(this.ctx, this.idBytes, METADATA_FIELD.groupImageUrlSquare, imageUrl)
   }
 
-  /** At most 8192 UTF-8 bytes. */
-  async updateAppData(appData: string): Promise<void> {
-    await updateDisplayMetadata(this.ctx, this.idBytes, METADATA_FIELD.appData, appData)
+  /**
+   * At most 8192 UTF-8 bytes. With `expectedAppData` the change is a compare-and-swap: it fails
+   * with GroupError("AppDataSuperseded") when the group's app data is not that value (an unset
+   * slot never matches), now or when the change is published (META-03).
+   */
+  async updateAppData(appData: string, expectedAppData?: string): Promise<void> {
+    await updateAppData(this.ctx, this.idBytes, appData, expectedAppData)
+  }
+
+  /**
+   * Requires members to implement at least this libxmtp protocol version (MAJOR.MINOR.PATCH); older
+   * clients pause the group (META-08). Super admins only. Throws GroupError (InvalidMinVersion,
+   * MinVersionExceedsOwnVersion, MinVersionDowngrade, PermissionDenied, GroupPausedUntilUpdate, ...).
+   */
+  async updateGroupMinVersion(version: string): Promise<void> {
+    await updateGroupMinVersion(this.ctx, this.idBytes, version)
+  }
+
+  /** The minimum protocol version the group requires, if it sets one. */
+  get minimumSupportedProtocolVersion(): string | undefined {
+    return minimumVersionOf(this.xmtpContext())
   }
 
   /** The preset the group's policies match (or CustomPolicy) and the policy of each action, as of the last sync. */

@@ -15,7 +15,8 @@ export type AdminListAction = "add" | "remove" | "addSuper" | "removeSuper"
 export type PermissionTarget = "addMember" | "removeMember" | "addAdmin" | "removeAdmin" | "updateMetadata"
 
 export type GroupUpdate =
-  | { kind: "metadata"; fieldName: string; fieldValue: string }
+  /** With `expectedFieldValue`, the change is abandoned (Superseded) unless the field still holds it when the commit is built (META-03). */
+  | { kind: "metadata"; fieldName: string; fieldValue: string; expectedFieldValue?: string }
   | { kind: "adminList"; action: AdminListAction; inboxId: string }
   | { kind: "permission"; target: PermissionTarget; option: PermissionOption; metadataFieldName?: string }
 

@@ -69,13 +69,13 @@ export async function updatePermissionPolicy(
   })
 }
 
-function assertNotDm(ctx: GroupContext, groupId: Uint8Array): void {
+export function assertNotDm(ctx: GroupContext, groupId: Uint8Array): void {
   if (loadGroup(ctx.db, groupId).row.conversationType === StoredConversationType.Dm) {
     throw new GroupError("DmGroupMetadataForbidden", "cannot change metadata of DM")
   }
 }
 
-async function applyGroupUpdate(ctx: GroupContext, groupId: Uint8Array, update: GroupUpdate): Promise<void> {
+export async function applyGroupUpdate(ctx: GroupContext, groupId: Uint8Array, update: GroupUpdate): Promise<void> {
   assertActive(loadGroup(ctx.db, groupId))
   const intentId = queueIntent(ctx, groupId, { ...groupUpdateIntent(update), shouldPush: false })
   await syncUntilIntentResolved(ctx, groupId, intentId)

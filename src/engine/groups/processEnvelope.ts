@@ -17,16 +17,20 @@ import { nowNs } from "../storage/rows"
 import type { GroupContext } from "./context"
 import { CommitValidationError, MessageProcessingError } from "./errors"
 import { readXmtpGroupContext } from "./extensions/index"
+import { minimumVersionOf, pausedMessage } from "./groupPause"
 import { loadGroup, saveGroupState } from "./groupState"
 import { isIdentityFailure } from "./installationInState"
 import { leafMemberAt } from "./leafMembers"
 import { calculateMessageId } from "./messageId"
+import { messageExpiryFor, withExpiry } from "./messageExpiry"
 import { clearRemovedFromPending, pendingRemovalsOf, recordLeaveRequest } from "./pendingRemovals"
 import { senderLeafIndex } from "./messageSender"
+import { parseProtocolVersion, unmetMinimumVersion } from "./protocolVersion"
 import { queryableContentFields } from "./queryableContent"
 import { commitTranscript } from "./transcript"
 import { validateCommit } from "./validatedCommit"
 import { decodeValidatedCommit } from "./validatedCommitTypes"
+import { unlessRepeatedInDm } from "./dmTranscriptDedupe"
 
 /** Call with the group's lock held. Throws MessageProcessingError; the caller decides about the cursor. */
 export async function processEnvelope(ctx: GroupContext, groupId: Uint8Array, envelope: GroupMessage): Promise<void> {
@@ -79,7 +83,7 @@ export async function processEnvelope(ctx: GroupContext, groupId: Uint8Array, en
     const tree = header.epoch === epoch ? state.ratchetTree : state.historicalReceiverData.get(header.epoch)?.ratchetTree
     const member = tree && safeLeafMember(tree, sender)
     if (!member) throw fail("InvalidSender", `leaf ${sender} holds no XMTP member`)
-    const message = applicationMessage(groupId, envelope, result.message, member, fail)
+    const message = withExpiry(applicationMessage(groupId, envelope, result.message, member, fail), messageExpiryFor(state))
     const stored = ctx.db.transaction(() => {
       saveGroupState(ctx.db, groupId, result.newState)
       const inserted = message ? ctx.db.messages.insertOrIgnore(message) : false
@@ -110,7 +114,8 @@ export async function processEnvelope(ctx: GroupContext, groupId: Uint8Array, en
     if (isApiError(cause)) throw fail("Retryable", `identity updates could not be fetched: ${cause.message}`, cause)
     throw cause
   }
-  const transcript = commitTranscript(groupId, validated, envelope.createdNs, envelope.id, pendingRemovalsOf(ctx, groupId))
+  pauseIfVersionTooLow(ctx, groupId, result.newState, fail)
+  const transcript = unlessRepeatedInDm(ctx.db, groupId, commitTranscript(groupId, validated, envelope.createdNs, envelope.id, pendingRemovalsOf(ctx, groupId)))
   ctx.db.transaction(() => {
     saveGroupState(ctx.db, groupId, result.newState)
     if (transcript) ctx.db.messages.insertOrIgnore(transcript)
@@ -118,6 +123,28 @@ export async function processEnvelope(ctx: GroupContext, groupId: Uint8Array, en
     ctx.db.cursors.advance(groupId, CursorKind.Group, envelope.id)
   })
   if (transcript) ctx.onMessageStored(transcript)
+}
+
+/**
+ * A commit leaving the group requiring a protocol version above this client's (libxmtp
+ * ProtocolVersionTooLow) is not merged: the group pauses before it, its cursor stays, and the
+ * commit is processed once this client satisfies the version (META-08).
+ */
+function pauseIfVersionTooLow(
+  ctx: GroupContext,
+  groupId: Uint8Array,
+  after: ClientState,
+  fail: (code: "CommitValidation" | "GroupPaused", message: string, cause?: unknown) => MessageProcessingError,
+): void {
+  const minimum = minimumVersionOf(readXmtpGroupContext(after.groupContext.extensions))
+  if (minimum === undefined) return
+  if (parseProtocolVersion(minimum) === undefined) {
+    throw fail("CommitValidation", `the commit is invalid: minimum protocol version "${minimum}" does not parse`, new CommitValidationError("InvalidVersionFormat", `Invalid version format: ${minimum}`))
+  }
+  const required = unmetMinimumVersion(minimum)
+  if (required === undefined) return
+  ctx.db.pausedGroups.set(groupId, required)
+  throw fail("GroupPaused", pausedMessage(required))
 }
 
 /** The sender reads back what it published (process_own_message). */
@@ -141,7 +168,7 @@ function processOwn(ctx: GroupContext, groupId: Uint8Array, envelope: GroupMessa
     const messageId = intent.messageId
     ctx.db.transaction(() => {
       if (messageId) {
-        ctx.db.messages.setPublished(messageId, envelope.createdNs, envelope.id)
+        ctx.db.messages.setPublished(messageId, envelope.createdNs, envelope.id, messageExpiryFor(state))
         ctx.db.groups.touchLastMessage(groupId, envelope.createdNs)
         const message = ctx.db.messages.find(messageId)
         if (message) recordLeaveRequest(ctx, groupId, message)
@@ -164,7 +191,7 @@ function processOwn(ctx: GroupContext, groupId: Uint8Array, envelope: GroupMessa
   }
   const staged = decodeClientState(intent.stagedState)
   const summary = decodeValidatedCommit(intent.commitSummary)
-  const transcript = commitTranscript(groupId, summary, envelope.createdNs, envelope.id, pendingRemovalsOf(ctx, groupId))
+  const transcript = unlessRepeatedInDm(ctx.db, groupId, commitTranscript(groupId, summary, envelope.createdNs, envelope.id, pendingRemovalsOf(ctx, groupId)))
   ctx.db.transaction(() => {
     saveGroupState(ctx.db, groupId, staged)
     if (transcript) ctx.db.messages.insertOrIgnore(transcript)

@@ -14,6 +14,40 @@ export type ConversationType = (typeof ConversationType)[keyof typeof Conversati
 export const ConsentState = { Unknown: 0, Allowed: 1, Denied: 2 } as const
 export type ConsentState = (typeof ConsentState)[keyof typeof ConsentState]
 
+/** What a consent record is about (node-bindings numbering; the database's differs, CONSENT-01). */
+export const ConsentEntityType = { GroupId: 0, InboxId: 1 } as const
+export type ConsentEntityType = (typeof ConsentEntityType)[keyof typeof ConsentEntityType]
+
+/** A consent record as Preferences sets it: `entity` is a conversation id (hex) or an inbox id. */
+export interface Consent {
+  entityType: ConsentEntityType
+  state: ConsentState
+  entity: string
+}
+
+export const ListConversationsOrderBy = { CreatedAt: 0, LastActivity: 1 } as const
+export type ListConversationsOrderBy = (typeof ListConversationsOrderBy)[keyof typeof ListConversationsOrderBy]
+
+/**
+ * Conversations.list()'s options (node-bindings ListConversationsOptions, LIST-07), plus libxmtp's
+ * last-activity bounds, which the SDK does not expose, for paging by activity (QUERY-08).
+ */
+export interface ListConversationsOptions {
+  /** None or empty: Allowed and Unknown (Denied conversations are left out, CONSENT-06). */
+  consentStates?: ConsentState[]
+  conversationType?: ConversationType
+  /** Exclusive bounds on the creation (or joining) time. */
+  createdAfterNs?: bigint
+  createdBeforeNs?: bigint
+  /** Exclusive bounds on the last activity (LIST-03); not combinable with the created bound on the same side. */
+  lastActivityAfterNs?: bigint
+  lastActivityBeforeNs?: bigint
+  includeDuplicateDms?: boolean
+  limit?: number
+  /** LastActivity (newest first) unless CreatedAt (newest first) is asked for. */
+  orderBy?: ListConversationsOrderBy
+}
+
 export const PermissionLevel = { Member: 0, Admin: 1, SuperAdmin: 2 } as const
 export type PermissionLevel = (typeof PermissionLevel)[keyof typeof PermissionLevel]
 
@@ -86,6 +120,8 @@ export interface DecodedMessage<Content = unknown> {
   /** Hex of the group id. */
   conversationId: string
   senderInboxId: string
+  /** Hex of the sending installation: the MLS leaf that sent it (MSG-08), or the committer's for a transcript. */
+  senderInstallationId: string
   /** The type the content declared (empty fields when it declared none); xmtp.org/deletedMessage:1.0 once deleted. */
   contentType: ContentTypeId
   /** The decoded value; undefined for a type without a codec, or content its codec refused (see decodeError). */
@@ -95,6 +131,9 @@ export interface DecodedMessage<Content = unknown> {
   deliveryStatus: DeliveryStatus
   sentAtNs: bigint
   sentAt: Date
+  /** When a disappearing message expires (set once it is stored from the network or published). */
+  expiresAtNs?: bigint
+  expiresAt?: Date
   /** Reaction messages that reference this one, oldest first, additions and removals alike (as the SDK lists them). */
   reactions: DecodedMessage<Reaction>[]
   /** How many replies reference this message. */
@@ -180,4 +219,9 @@ export interface SendMessageOptions {
   /** node-bindings' name for isOptimistic (what the SDK passes through); either one sends optimistically. */
   optimistic?: boolean
   isOptimistic?: boolean
+  /**
+   * libxmtp's newer SendMessageOpts.idempotency_key (MSG-02): the message id is derived from it,
+   * so the same content sent again with the same key is the same message. Default: the send time.
+   */
+  idempotencyKey?: string
 }

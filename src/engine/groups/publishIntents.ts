@@ -9,6 +9,7 @@ import type { GroupContext } from "./context"
 import { encodeSendWelcomes } from "./intentData"
 import { buildPublishData, OwnCommitRejected } from "./intentPayloads"
 import { loadGroup, saveGroupState } from "./groupState"
+import { isGuardViolated } from "./metadataGuard"
 import { encodeValidatedCommit } from "./validatedCommitTypes"
 
 /** libxmtp MAX_INTENT_PUBLISH_ATTEMPTS. */
@@ -27,6 +28,11 @@ export async function publishIntents(ctx: GroupContext, groupId: Uint8Array): Pr
     // One commit per epoch from this installation: the next waits until this one is merged.
     if (isCommitIntent(intent) && commitInFlight) return
     const { state } = loadGroup(ctx.db, groupId)
+    if (isGuardViolated(intent, state)) {
+      // Terminal without spending publish attempts or stopping the other intents (META-03).
+      ctx.db.intents.setSuperseded(intent.id)
+      continue
+    }
     let data
     try {
       data = await buildPublishData(ctx, intent, state)

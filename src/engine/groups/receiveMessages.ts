@@ -23,6 +23,8 @@ export async function processEnvelopes(ctx: GroupContext, groupId: Uint8Array, e
       await processEnvelope(ctx, groupId, envelope)
     } catch (error) {
       if (!(error instanceof MessageProcessingError)) throw error
+      // The group paused before this envelope: it and the rest wait for the pause to lift.
+      if (error.code === "GroupPaused") break
       failures.push(error)
       if (error.retryable) break
       ctx.db.cursors.advance(groupId, CursorKind.Group, envelope.id)

@@ -1,60 +1,52 @@
-// Sending an application message (libxmtp groups/mod.rs send_message): the EncodedContent goes in
-// a PlaintextEnvelope v1 with a fresh idempotency key, is stored Unpublished with the SendMessage
-// intent in one transaction, and is published by syncing until the intent resolves (unless the
-// send is optimistic, which leaves publishing to the next sync or publishMessages()).
+// Sending an application message (libxmtp groups/mod.rs send_message): the message is stored
+// Unpublished with the SendMessage intent in one transaction, and is published by syncing until
+// the intent resolves (unless the send is optimistic, which leaves publishing to the next sync or
+// publishMessages()). A message already stored under the same id (same content, same caller key)
+// is queued again rather than stored twice (MSG-02).
 import { bytesToHex } from "@noble/hashes/utils.js"
 import { encodeEncodedContent, type EncodedContent } from "../content/index"
-import { content as contentProto } from "../proto/index"
 import { ConsentEntityType, StoredConsentState } from "../storage/consent"
 import { IntentKind } from "../storage/intents"
-import { StoredDeliveryStatus, StoredMessageKind, type StoredMessage } from "../storage/messages"
 import { nowNs } from "../storage/rows"
-import { monotonicNowNs } from "./clock"
 import type { GroupContext } from "./context"
+import { ensureNotPaused } from "./groupPause"
 import { assertActive, loadGroup } from "./groupState"
 import { maybeUpdateInstallations, queueIntent, SEND_UPDATE_INSTALLATIONS_INTERVAL_NS, syncUntilIntentResolved } from "./groupSync"
-import { calculateMessageId } from "./messageId"
-import { queryableContentFields } from "./queryableContent"
+import { ownMessage, plaintextEnvelopeOf } from "./ownMessages"
 
 export interface SendOptions {
   shouldPush: boolean
   optimistic: boolean
+  /** The caller's idempotency key (MSG-02); the send time when absent. */
+  idempotencyKey?: string
 }
 
 /** Returns the message id (hex). */
 export async function sendMessage(ctx: GroupContext, groupId: Uint8Array, encoded: EncodedContent, options: SendOptions): Promise<string> {
   if (!options.optimistic) {
     assertActive(loadGroup(ctx.db, groupId))
+    ensureNotPaused(ctx, groupId)
     await maybeUpdateInstallations(ctx, groupId, SEND_UPDATE_INSTALLATIONS_INTERVAL_NS)
   }
-  const contentBytes = encodeEncodedContent(encoded)
-  const sentAtNs = monotonicNowNs()
-  const idempotencyKey = sentAtNs.toString()
-  const messageId = calculateMessageId(groupId, contentBytes, idempotencyKey)
-  const envelope = contentProto.PlaintextEnvelope.encode({ v1: { content: contentBytes, idempotencyKey } }).finish()
-  const message: StoredMessage = {
-    id: messageId,
-    groupId,
-    decryptedMessageBytes: contentBytes,
-    sentAtNs,
-    kind: StoredMessageKind.Application,
-    senderInstallationId: ctx.installation.publicKey,
-    senderInboxId: ctx.inboxId,
-    deliveryStatus: StoredDeliveryStatus.Unpublished,
-    ...queryableContentFields(contentBytes),
-    idempotencyKey,
+  const message = ownMessage(ctx, groupId, encodeEncodedContent(encoded), {
     shouldPush: options.shouldPush,
-    insertedAtNs: nowNs(),
-  }
+    ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
+  })
   const intentId = queueIntent(ctx, groupId, {
     kind: IntentKind.SendMessage,
-    data: envelope,
-    shouldPush: options.shouldPush,
-    message: { messageId, insert: () => ctx.db.messages.insertOrIgnore(message) },
+    data: plaintextEnvelopeOf(message),
+    // As libxmtp: the flag stored with the message is the one published.
+    shouldPush: message.shouldPush,
+    message: { messageId: message.id, insert: () => ctx.db.messages.insertOrIgnore(message) },
   })
   if (!options.optimistic) {
     await syncUntilIntentResolved(ctx, groupId, intentId)
-    ctx.db.consent.set(ConsentEntityType.ConversationId, bytesToHex(groupId), StoredConsentState.Allowed, nowNs())
+    allowConversation(ctx, groupId)
   }
-  return bytesToHex(messageId)
+  return bytesToHex(message.id)
+}
+
+/** Sending or publishing implicitly consents to the conversation (libxmtp update_consent_state(Allowed)). */
+export function allowConversation(ctx: GroupContext, groupId: Uint8Array): void {
+  ctx.db.consent.set(ConsentEntityType.ConversationId, bytesToHex(groupId), StoredConsentState.Allowed, nowNs())
 }

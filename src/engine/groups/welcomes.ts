@@ -17,9 +17,11 @@ import { CursorKind } from "../storage/cursors"
 import { StoredConversationType, StoredMembershipState } from "../storage/groups"
 import { nowNs } from "../storage/rows"
 import type { GroupContext } from "./context"
+import { stitchDmConsent } from "./dmConsent"
 import { dmIdFor, validateDmWelcome } from "./dmRules"
 import { GroupError } from "./errors"
 import { readXmtpGroupContext, type XmtpGroupContext } from "./extensions/index"
+import { versionToPauseFor } from "./groupPause"
 import { isActiveState } from "./groupState"
 import { inboxIdOfCredential } from "./leafMembers"
 import { firstCredentialRecorder } from "./mlsContext"
@@ -128,7 +130,12 @@ async function processWelcome(ctx: GroupContext, welcome: WelcomeMessage): Promi
         isActive: isActiveState(state),
       })
     }
+    const storedDmId = existing ? existing.dmId : dmId
+    if (storedDmId) stitchDmConsent(ctx.db, groupId, storedDmId)
     ctx.db.messages.insertOrIgnore(transcript)
+    // Joined but paused when the group requires a newer protocol version (META-08).
+    const pauseFor = versionToPauseFor(context)
+    if (pauseFor !== undefined) ctx.db.pausedGroups.set(groupId, pauseFor)
     if (context.metadata.creatorInboxId === ctx.inboxId) {
       ctx.db.consent.set(ConsentEntityType.ConversationId, bytesToHex(groupId), StoredConsentState.Allowed, nowNs())
     }

@@ -3,16 +3,19 @@
 // runs synchronously, so nothing else interleaves with it.
 import type Database from "better-sqlite3-multiple-ciphers"
 import { ConsentTable } from "./consent"
+import { ConversationListTable } from "./conversationList"
 import { CursorTable } from "./cursors"
 import { openEncryptedDatabase } from "./encryptedDatabase"
 import { GroupTable } from "./groups"
 import { IdentityTable } from "./identity"
 import { IdentityUpdateTable } from "./identityUpdates"
 import { IntentTable } from "./intents"
+import { InviteTable } from "./invites"
 import { KeyPackageTable } from "./keyPackages"
 import { MessageDeletionTable } from "./messageDeletions"
 import { MessageTable } from "./messages"
 import { clientMigrations } from "./migrations"
+import { PausedGroupTable } from "./pausedGroups"
 import { PendingRemovalTable } from "./pendingRemovals"
 
 export class ClientDatabase {
@@ -22,10 +25,13 @@ export class ClientDatabase {
   readonly messages: MessageTable
   readonly messageDeletions: MessageDeletionTable
   readonly intents: IntentTable
+  readonly invites: InviteTable
   readonly identityUpdates: IdentityUpdateTable
   readonly consent: ConsentTable
+  readonly conversationList: ConversationListTable
   readonly cursors: CursorTable
   readonly pendingRemovals: PendingRemovalTable
+  readonly pausedGroups: PausedGroupTable
   private closed = false
 
   private constructor(private readonly db: Database.Database) {
@@ -36,10 +42,13 @@ export class ClientDatabase {
     this.messages = new MessageTable(db)
     this.messageDeletions = new MessageDeletionTable(db)
     this.intents = new IntentTable(db)
+    this.invites = new InviteTable(db)
     this.identityUpdates = new IdentityUpdateTable(db)
     this.consent = new ConsentTable(db)
+    this.conversationList = new ConversationListTable(db)
     this.cursors = new CursorTable(db)
     this.pendingRemovals = new PendingRemovalTable(db)
+    this.pausedGroups = new PausedGroupTable(db)
   }
 
   /** Throws StorageError (WrongKey, NotEncrypted, NewerSchema, ...) as openEncryptedDatabase does. */

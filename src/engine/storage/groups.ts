@@ -129,3 +129,6 @@ function fromRow(row: Row): StoredGroup {
     isActive: small(row.is_active) === 1,
   }
 }
+
+/** For queries over groups joined with other tables (conversationList.ts). */
+export { fromRow as storedGroupFromRow }

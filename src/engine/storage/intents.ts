@@ -93,14 +93,22 @@ export class IntentTable {
       )
   }
 
-  /** Back to the queue: the next publish builds a new payload in the current epoch. */
+  /**
+   * Back to the queue: the next publish builds a new payload in the current epoch. Only a Published
+   * intent goes back (libxmtp set_group_intent_to_publish); for any other this does nothing.
+   */
   setToPublish(id: number): void {
     this.db
       .prepare(
         `UPDATE group_intents SET state = ?, payload_hash = NULL, published_payload = NULL, published_in_epoch = NULL,
-           staged_state = NULL, commit_summary = NULL, post_commit_data = NULL WHERE id = ?`,
+           staged_state = NULL, commit_summary = NULL, post_commit_data = NULL WHERE id = ? AND state = ?`,
       )
-      .run(IntentState.ToPublish, id)
+      .run(IntentState.ToPublish, id, IntentState.Published)
+  }
+
+  /** Abandoned for good, without an error: what a guarded change expected no longer holds (META-03). */
+  setSuperseded(id: number): void {
+    this.db.prepare("UPDATE group_intents SET state = ?, staged_state = NULL WHERE id = ?").run(IntentState.Superseded, id)
   }
 
   incrementPublishAttempts(id: number): void {

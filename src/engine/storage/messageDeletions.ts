@@ -30,6 +30,12 @@ export class MessageDeletionTable {
     return result.changes > 0
   }
 
+  /** The record a DeleteMessage left (libxmtp get_message_deletion). */
+  find(deleteMessageId: Uint8Array): StoredMessageDeletion | undefined {
+    const row = this.db.prepare("SELECT * FROM message_deletions WHERE id = ?").get(deleteMessageId) as Row | undefined
+    return row && fromRow(row)
+  }
+
   /** Whether any record names this message (libxmtp is_message_deleted). */
   isDeleted(messageId: Uint8Array): boolean {
     return this.db.prepare("SELECT 1 FROM message_deletions WHERE deleted_message_id = ? LIMIT 1").get(messageId) !== undefined

@@ -1,7 +1,7 @@
 // The group_messages table: decrypted messages and the transcripts of commits, with libxmtp's
 // integer codes (db/group_message.rs) for kind, delivery status and content type.
 import type Database from "better-sqlite3-multiple-ciphers"
-import { big, bytes, optionalBig, optionalBytes, small, text, type Row } from "./rows"
+import { big, bytes, nowNs, optionalBig, optionalBytes, small, text, type Row } from "./rows"
 
 export const StoredMessageKind = { Application: 1, MembershipChange: 2 } as const
 export type StoredMessageKind = (typeof StoredMessageKind)[keyof typeof StoredMessageKind]
@@ -53,6 +53,11 @@ export interface StoredMessage {
   insertedAtNs: bigint
   /** The message a reaction, reply or delete points at (libxmtp reference_id, MSG-09). */
   referenceId?: Uint8Array
+  /**
+   * When a disappearing message goes (libxmtp expire_at_ns): set on storing a received message and
+   * on publishing an own one while the group's disappearing settings are enabled (DISAP-06).
+   */
+  expireAtNs?: bigint
 }
 
 /** libxmtp MsgQueryArgs: every filter is optional and they combine with AND (QUERY-02, QUERY-03). */
@@ -96,8 +101,8 @@ export class MessageTable {
       .prepare(
         `INSERT OR IGNORE INTO group_messages (id, group_id, decrypted_message_bytes, sent_at_ns, kind, sender_installation_id,
            sender_inbox_id, delivery_status, content_type, version_major, version_minor, authority_id, idempotency_key,
-           sequence_id, should_push, inserted_at_ns, reference_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           sequence_id, should_push, inserted_at_ns, reference_id, expire_at_ns)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         message.id,
@@ -117,6 +122,7 @@ export class MessageTable {
         message.shouldPush ? 1 : 0,
         message.insertedAtNs,
         message.referenceId ?? null,
+        message.expireAtNs ?? null,
       )
     return result.changes > 0
   }
@@ -202,11 +208,28 @@ export class MessageTable {
     return new Map(rows.map((row) => [text(row.sender_inbox_id), big(row.latest)]))
   }
 
-  /** The sender read its own message back: the server's time and cursor replace the local ones. */
-  setPublished(id: Uint8Array, sentAtNs: bigint, sequenceId: bigint): void {
+  /**
+   * The sender read its own message back: the server's time and cursor replace the local ones, and
+   * its expiry is set then (libxmtp set_delivery_status_to_published), none when not disappearing.
+   */
+  setPublished(id: Uint8Array, sentAtNs: bigint, sequenceId: bigint, expireAtNs?: bigint): void {
     this.db
-      .prepare("UPDATE group_messages SET delivery_status = ?, sent_at_ns = ?, sequence_id = ? WHERE id = ?")
-      .run(StoredDeliveryStatus.Published, sentAtNs, sequenceId, id)
+      .prepare("UPDATE group_messages SET delivery_status = ?, sent_at_ns = ?, sequence_id = ?, expire_at_ns = ? WHERE id = ?")
+      .run(StoredDeliveryStatus.Published, sentAtNs, sequenceId, expireAtNs ?? null, id)
+  }
+
+  /**
+   * Hard-deletes the published application messages whose expiry has come and returns them
+   * (libxmtp delete_expired_messages, DISAP-07): transcripts and unpublished messages never expire.
+   */
+  deleteExpired(now: bigint = nowNs()): StoredMessage[] {
+    const rows = this.db
+      .prepare(
+        `DELETE FROM group_messages WHERE delivery_status = ? AND kind = ? AND expire_at_ns IS NOT NULL AND expire_at_ns <= ?
+         RETURNING *`,
+      )
+      .all(StoredDeliveryStatus.Published, StoredMessageKind.Application, now) as Row[]
+    return rows.map(fromRow)
   }
 
   setFailed(id: Uint8Array): void {
@@ -221,6 +244,7 @@ export class MessageTable {
 function fromRow(row: Row): StoredMessage {
   const sequenceId = optionalBig(row.sequence_id)
   const referenceId = optionalBytes(row.reference_id)
+  const expireAtNs = optionalBig(row.expire_at_ns)
   return {
     id: bytes(row.id),
     groupId: bytes(row.group_id),
@@ -239,6 +263,7 @@ function fromRow(row: Row): StoredMessage {
     shouldPush: small(row.should_push) === 1,
     insertedAtNs: big(row.inserted_at_ns),
     ...(referenceId === undefined ? {} : { referenceId }),
+    ...(expireAtNs === undefined ? {} : { expireAtNs }),
   }
 }
 
@@ -259,6 +284,8 @@ function filters(groupIds: readonly Uint8Array[], query: Omit<MessageQuery, "lim
   if (query.excludeSenderInboxIds !== undefined) add(`sender_inbox_id NOT IN (${placeholders(query.excludeSenderInboxIds)})`, ...query.excludeSenderInboxIds)
   if (query.insertedAfterNs !== undefined) add("inserted_at_ns > ?", query.insertedAfterNs)
   if (query.insertedBeforeNs !== undefined) add("inserted_at_ns < ?", query.insertedBeforeNs)
+  // Expired messages stay hidden until the deletion worker removes them (QUERY-04).
+  add("(expire_at_ns IS NULL OR expire_at_ns > ?)", nowNs())
   return { where: where.join(" AND "), params }
 }
 

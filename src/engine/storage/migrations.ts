@@ -196,4 +196,71 @@ export const clientMigrations: readonly Migration[] = [
       PRIMARY KEY (inbox_id, sequence_id)
     )`,
   },
+  {
+    version: 13,
+    name: "message_expiry",
+    // libxmtp's group_messages.expire_at_ns (2025-07-17 add_delete_at_ns_to_group_messages) and its
+    // partial index (2026-02-05 add_missing_indexes): when a disappearing message is hidden and
+    // deleted. Rows stored before this migration have none, as in libxmtp, so they never expire.
+    sql: `ALTER TABLE group_messages ADD COLUMN expire_at_ns INTEGER;
+    CREATE INDEX group_messages_by_expiry ON group_messages (expire_at_ns) WHERE expire_at_ns IS NOT NULL;`,
+  },
+  {
+    version: 14,
+    name: "group_paused_versions",
+    // libxmtp's groups.paused_for_version (2025-04 add_paused_for_version_to_groups), as a table of
+    // its own: the protocol version each paused group waits for (META-08).
+    sql: `CREATE TABLE group_paused_versions (
+      group_id BLOB PRIMARY KEY,
+      min_version TEXT NOT NULL
+    )`,
+  },
+  {
+    version: 15,
+    name: "last_message_trigger",
+    // libxmtp's msg_inserted trigger (2025-03-17 update_dm_trigger): every stored message, of any
+    // kind, moves its group's last_message_ns forward (LIST-05); it drives DM dedup and find_groups.
+    sql: `CREATE TRIGGER group_messages_last_message AFTER INSERT ON group_messages FOR EACH ROW BEGIN
+      UPDATE groups SET last_message_ns = NEW.sent_at_ns
+      WHERE id = NEW.group_id AND (last_message_ns IS NULL OR NEW.sent_at_ns > last_message_ns);
+    END;`,
+  },
+  {
+    version: 16,
+    name: "invites",
+    // Parley's invite links (not in libxmtp): invites handed out, join requests received for them,
+    // and requests sent for other people's links. See storage/invites.ts.
+    sql: `CREATE TABLE invites (
+      invite_id TEXT PRIMARY KEY,
+      group_id TEXT NOT NULL,
+      created_at_ns INTEGER NOT NULL,
+      expires_at_ns INTEGER,
+      require_approval INTEGER NOT NULL,
+      revoked_at_ns INTEGER
+    );
+    CREATE INDEX invites_by_group ON invites (group_id);
+    CREATE TABLE join_requests (
+      request_id BLOB PRIMARY KEY,
+      dm_id BLOB NOT NULL,
+      requester_inbox_id TEXT NOT NULL,
+      token TEXT NOT NULL,
+      note TEXT,
+      state TEXT NOT NULL,
+      group_id TEXT,
+      reason TEXT,
+      received_at_ns INTEGER NOT NULL,
+      decided_at_ns INTEGER
+    );
+    CREATE INDEX join_requests_by_state ON join_requests (state);
+    CREATE TABLE outgoing_join_requests (
+      request_id BLOB PRIMARY KEY,
+      group_id TEXT NOT NULL,
+      inviter_inbox_id TEXT NOT NULL,
+      dm_id BLOB NOT NULL,
+      sent_at_ns INTEGER NOT NULL,
+      outcome TEXT,
+      reason TEXT,
+      answered_at_ns INTEGER
+    );`,
+  },
 ]

@@ -1,6 +1,5 @@
-// The contract requests the engine serves today. Requests not registered here (loading remote
-// attachments, leaving a group) are answered NotAvailable by the registry until the engine
-// offers them.
+// The contract requests the engine serves. A request not registered here is answered NotAvailable
+// by the registry.
 import type { IpcHandlerRegistry } from "../ipcHandlers"
 import type { AccountService } from "./accountService"
 import type { EngineService } from "./engineService"
@@ -41,6 +40,7 @@ export function registerEngineHandlers(registry: IpcHandlerRegistry, { engine, m
       await messages().delete(id, messageId)
       return null
     })
+    .register("attachments:load", (messageId, index) => messages().loadAttachment(messageId, index))
     .register("inboxes:lookup", (address) => engine().lookupInbox(address))
     .register("members:list", (id) => engine().listMembers(id))
     .register("members:add", (id, inboxIds) => engine().addMembers(id, inboxIds))
@@ -49,4 +49,8 @@ export function registerEngineHandlers(registry: IpcHandlerRegistry, { engine, m
     .register("groups:updateMetadata", (id, patch) => groups().updateMetadata(id, patch))
     .register("groups:getPermissions", (id) => groups().permissions(id))
     .register("groups:updatePermission", (id, update) => groups().updatePermission(id, update))
+    .register("groups:leave", async (id) => {
+      await groups().leave(id)
+      return null
+    })
 }

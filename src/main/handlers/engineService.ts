@@ -1,7 +1,7 @@
 // The engine behind the contract's conversation, message and member requests: it calls the
 // profile's engine client (shaped like @xmtp/node-sdk's) and answers in DTOs. Electron main and
 // the web host both use it, so the renderer sees the same answers in either.
-import { type Client, type Conversation, type DecodedMessage, Dm, Group, GroupPermissionsOptions, SortDirection } from "../../engine/index"
+import { type Client, ConsentState as EngineConsentState, type Conversation, type DecodedMessage, Dm, Group, GroupPermissionsOptions, SortDirection } from "../../engine/index"
 import { CONSENT_STATES, type ConsentState } from "../../shared/dto/consent"
 import type { ConversationListQuery, ConversationSummary, CreateGroupRequest, DmTarget } from "../../shared/dto/conversation"
 import type { Member } from "../../shared/dto/member"
@@ -31,7 +31,8 @@ export class EngineService {
   }
 
   async listConversations(query: ConversationListQuery): Promise<ConversationSummary[]> {
-    const conversations = await this.client.conversations.list()
+    // Every consent state: the query's own filter decides (the engine's default leaves Denied out).
+    const conversations = await this.client.conversations.list({ consentStates: [EngineConsentState.Unknown, EngineConsentState.Allowed, EngineConsentState.Denied] })
     const wanted = conversations.filter(
       (conversation) =>
         (query.kind === undefined || (query.kind === "dm") === conversation instanceof Dm) &&

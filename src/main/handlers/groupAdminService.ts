@@ -39,6 +39,16 @@ export class GroupAdminService {
   }
 
   /**
+   * Asks to leave (a LeaveRequest, as the SDK's leaveGroup sends): the group stays active, its
+   * membership reads pendingRemove, until a super admin's client removes this member.
+   */
+  async leave(id: string): Promise<ConversationSummary> {
+    const group = await this.engine.group(id)
+    await group.requestRemoval()
+    return this.engine.summary(group)
+  }
+
+  /**
    * Gives a member exactly `role`: super admins and admins are separate lists in XMTP, so a
    * demotion from super admin to admin adds the admin entry it needs, and "member" clears both.
    */

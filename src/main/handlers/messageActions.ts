@@ -1,10 +1,12 @@
-// What the user does to messages beyond plain text: replies, reactions, inline attachments and
-// deletion. After each, the message it touched is pushed again as it now reads (its reactions, its
+// What the user does to messages beyond plain text: replies, reactions, attachments (sending inline
+// ones, downloading remote ones) and deletion. After each, the message it touched is pushed again as it now reads (its reactions, its
 // reply count, or its deleted placeholder), so every window of the profile shows the change.
-import { CONTENT_TYPE_IDS, textCodec } from "../../engine/content/index"
+import { CONTENT_TYPE_IDS, HttpAttachmentStore, loadRemoteAttachment, type MultiRemoteAttachment, type RemoteAttachment, textCodec } from "../../engine/content/index"
 import type { DecodedMessage, EnrichedReply } from "../../engine/index"
 import type { Message } from "../../shared/dto/message"
+import type { InlineAttachment } from "../../shared/dto/messageContent"
 import type { OutgoingAttachment, ReactionInput } from "../../shared/dto/messageRequests"
+import { AttachmentError } from "./attachmentErrors"
 import { ConversationError } from "./conversationErrors"
 import type { EngineService } from "./engineService"
 import type { EventHub } from "./eventHub"
@@ -20,7 +22,22 @@ export function referencedMessageId(message: DecodedMessage): string | undefined
   return undefined
 }
 
+/** The remote attachment at `index` of a message's own content (a remote or multi-remote attachment). */
+function remoteAttachmentAt(message: DecodedMessage, index: number): RemoteAttachment | undefined {
+  const type = message.contentType.typeId
+  if (message.content === undefined) return undefined
+  if (type === CONTENT_TYPE_IDS.remoteAttachment.typeId) return index === 0 ? (message.content as RemoteAttachment) : undefined
+  if (type === CONTENT_TYPE_IDS.multiRemoteAttachment.typeId) return (message.content as MultiRemoteAttachment).attachments[index]
+  return undefined
+}
+
 export class MessageActions {
+  /**
+   * Remote attachments name their own URL (any member's store), so downloads need no base URL or
+   * token; the bytes are checked against the message's digest and key before anyone sees them.
+   */
+  readonly #downloads = new HttpAttachmentStore({ baseUrl: "" })
+
   constructor(
     private readonly engine: EngineService,
     private readonly events: EventHub,
@@ -45,6 +62,14 @@ export class MessageActions {
     const conversation = await this.engine.conversation(conversationId)
     const id = await conversation.sendAttachment({ filename: attachment.filename, mimeType: attachment.mimeType, content: attachment.data })
     return this.#stored(id)
+  }
+
+  /** Downloads, verifies and decrypts attachment `index` of a remote or multi-remote attachment message. */
+  async loadAttachment(messageId: string, index: number): Promise<InlineAttachment> {
+    const remote = remoteAttachmentAt(this.#target(messageId), index)
+    if (!remote) throw new AttachmentError("NotAnAttachment", "That message has no downloadable attachment at this position.")
+    const file = await loadRemoteAttachment(remote, this.#downloads)
+    return { ...(file.filename === undefined ? {} : { filename: file.filename }), mimeType: file.mimeType, data: Uint8Array.from(file.content) }
   }
 
   async delete(conversationId: string, messageId: string): Promise<void> {

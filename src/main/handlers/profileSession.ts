@@ -9,6 +9,7 @@ import { registerAccountHandlers, registerEngineHandlers } from "./engineHandler
 import { EngineService } from "./engineService"
 import { EventHub } from "./eventHub"
 import { GroupAdminService } from "./groupAdminService"
+import { InviteService, registerInviteHandlers } from "./inviteService"
 import { NodeInboxLookup } from "./inboxLookup"
 import { LiveUpdates, type LiveUpdateOptions } from "./liveUpdates"
 import { MessageActions } from "./messageActions"
@@ -35,6 +36,7 @@ export class ProfileSession {
   #groups: GroupAdminService | undefined
   #messages: MessageActions | undefined
   #live: LiveUpdates | undefined
+  #invites: InviteService | undefined
 
   private constructor(options: ProfileSessionOptions, readMarkers: ReadMarkers) {
     this.#options = options
@@ -46,6 +48,7 @@ export class ProfileSession {
       this.#engine = new EngineService(client, this.#readMarkers, this.#inboxes)
       this.#groups = new GroupAdminService(this.#engine)
       this.#messages = new MessageActions(this.#engine, this.events)
+      this.#invites = new InviteService(client, this.events)
       this.#live = new LiveUpdates(this.#engine, this.events, { ...options.live, ...(options.logError ? { logError: options.logError } : {}) })
       this.#live.start().catch((error: unknown) => (options.logError ?? console.error)("Live updates could not start", error))
     })
@@ -79,15 +82,22 @@ export class ProfileSession {
     return this.#groups
   }
 
+  invites(): InviteService {
+    if (!this.#invites) throw noAccount()
+    return this.#invites
+  }
+
   /** Registers the account and engine requests of this profile on `registry`. */
   register(registry: IpcHandlerRegistry): IpcHandlerRegistry {
     registerAccountHandlers(registry, this.account)
     registerEngineHandlers(registry, { engine: () => this.engine(), messages: () => this.messages(), groups: () => this.groups() })
+    registerInviteHandlers(registry, () => this.invites())
     return registry
   }
 
   async close(): Promise<void> {
     await this.#live?.stop()
+    this.#invites?.close()
     this.#inboxes.close()
     await this.account.close()
   }

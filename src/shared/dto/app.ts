@@ -1,5 +1,6 @@
 // Facts about the running app: version, embedded node, profile.
 import { z } from "zod"
+import { conversationIdSchema } from "./identifiers"
 
 // Directory names Windows refuses, whatever the extension.
 const WINDOWS_RESERVED_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/
@@ -16,3 +17,12 @@ export const appInfoSchema = z.object({
   profile: z.string(),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
+
+/** What a window reports of itself, so main knows which conversation the user is reading. */
+export const viewStateSchema = z.strictObject({
+  /** The conversation on screen, or null when none is. */
+  conversationId: conversationIdSchema.nullable(),
+  /** The window has the focus and is visible. */
+  focused: z.boolean(),
+})
+export type ViewState = z.infer<typeof viewStateSchema>

@@ -11,6 +11,8 @@ export const navigationTargetSchema = z.discriminatedUnion("route", [
   z.strictObject({ route: z.literal("conversation"), conversationId: conversationIdSchema }),
   z.strictObject({ route: z.literal("dm"), target: dmTargetSchema }),
   z.strictObject({ route: z.literal("invite"), token: inviteTokenSchema }),
+  /** The new-message dialog, from the tray menu. */
+  z.strictObject({ route: z.literal("newMessage") }),
 ])
 export type NavigationTarget = z.infer<typeof navigationTargetSchema>
 export type NavigationRoute = NavigationTarget["route"]

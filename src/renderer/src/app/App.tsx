@@ -4,6 +4,7 @@ import { useEffect } from "react"
 import { hasBridge } from "../bridge/api"
 import { EmptyState } from "../components/EmptyState"
 import { Notices } from "../components/Notices"
+import { startNavigation } from "../features/navigation/startNavigation"
 import { OnboardingScreen } from "../features/onboarding/OnboardingScreen"
 import { startSession } from "../store/actions"
 import { useParley } from "../store/store"
@@ -14,6 +15,7 @@ export function App() {
   const account = useParley((state) => state.account)
   const startupError = useParley((state) => state.startupError)
   useEffect(() => (hasBridge() ? startSession() : undefined), [])
+  useEffect(() => (hasBridge() ? startNavigation() : undefined), [])
 
   let screen
   if (!hasBridge()) {

@@ -8,6 +8,7 @@ import { NewDmDialog } from "../features/conversations/NewDmDialog"
 import { NewGroupDialog } from "../features/conversations/NewGroupDialog"
 import { Sidebar } from "../features/conversations/Sidebar"
 import { GroupSettingsPanel } from "../features/groupSettings/GroupSettingsPanel"
+import { JoinInviteDialog } from "../features/invites/JoinInviteDialog"
 import { SettingsDialog } from "../features/settings/SettingsDialog"
 import { useParley } from "../store/store"
 
@@ -15,7 +16,8 @@ export function AppShell() {
   const selected = useParley((state) => (state.selectedId ? state.conversations[state.selectedId] : undefined))
   const detailsOpen = useParley((state) => state.detailsOpen)
   const dialog = useParley((state) => state.dialog)
-  const closeDialog = () => useParley.setState({ dialog: null })
+  const inviteToken = useParley((state) => state.inviteToken)
+  const closeDialog = () => useParley.setState({ dialog: null, inviteToken: null })
   return (
     <div className="shell">
       <aside className="shell__sidebar" aria-label="Conversations">
@@ -54,6 +56,7 @@ export function AppShell() {
       {dialog === "newDm" && <NewDmDialog onClose={closeDialog} />}
       {dialog === "newGroup" && <NewGroupDialog onClose={closeDialog} />}
       {dialog === "settings" && <SettingsDialog onClose={closeDialog} />}
+      {dialog === "joinInvite" && inviteToken && <JoinInviteDialog token={inviteToken} onClose={closeDialog} />}
     </div>
   )
 }

@@ -2,15 +2,13 @@
 // its account address (short form), or by its inbox id until the address is known.
 import type { ConversationSummary } from "../../../shared/dto/conversation"
 import type { InboxId } from "../../../shared/dto/identifiers"
+import { inboxDisplayName, shortHex } from "../../../shared/displayNames"
 
-export function shortHex(value: string, head = 6, tail = 4): string {
-  return value.length <= head + tail + 1 ? value : `${value.slice(0, head)}…${value.slice(-tail)}`
-}
+export { shortHex }
 
 export function inboxLabel(inboxId: InboxId, addresses: Record<InboxId, string>, ownInboxId: InboxId | null): string {
   if (inboxId === ownInboxId) return "You"
-  const address = addresses[inboxId]
-  return address ? shortHex(address) : `Inbox ${shortHex(inboxId, 4, 4)}`
+  return inboxDisplayName(inboxId, addresses[inboxId])
 }
 
 export function conversationTitle(conversation: ConversationSummary, addresses: Record<InboxId, string>): string {

@@ -5,10 +5,10 @@ import type { ConsentState } from "../../../shared/dto/consent"
 import type { CreateGroupRequest, DmTarget, GroupMetadataPatch } from "../../../shared/dto/conversation"
 import type { ConversationId, InboxId, MessageId } from "../../../shared/dto/identifiers"
 import type { MemberRole } from "../../../shared/dto/member"
-import { MAX_INLINE_ATTACHMENT_BYTES } from "../../../shared/dto/messageRequests"
 import type { PermissionUpdate } from "../../../shared/dto/permissions"
 import type { AppSettingsPatch } from "../../../shared/dto/settings"
 import { onEvent, request } from "../bridge/api"
+import { outgoingFileProblem, outgoingMimeType } from "../features/attachments/attachmentFiles"
 import { errorInfo, errorMessage } from "../lib/errors"
 import {
   notify,
@@ -38,11 +38,8 @@ export function startSession(): () => void {
     onEvent("messages:upserted", (message) => upsertMessages(message.conversationId, [message])),
     onEvent("members:changed", ({ conversationId, members }) => setMembers(conversationId, members)),
     onEvent("settings:changed", (settings) => set({ settings })),
-    onEvent("navigation:open", (target) => {
-      if (target.route === "conversation") void selectConversation(target.conversationId)
-      else if (target.route === "dm") void startDm(target.target).catch((error: unknown) => notify("error", errorMessage(error)))
-      else notify("info", "Group invite links are not supported in this version of Parley yet.")
-    }),
+    // Joining through an invite link moves the new group out of the requests (its consent changes).
+    onEvent("invites:changed", () => void refreshConversations()),
   ]
   void loadStartup()
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe())
@@ -68,6 +65,15 @@ export async function importAccount(keyText: string): Promise<void> {
   const account = await request("account:import", keyText)
   set({ account })
   await loadConversations()
+}
+
+/** Reads the list again without a loading state (after changes main reports only as a whole). */
+async function refreshConversations(): Promise<void> {
+  try {
+    upsertConversations(await request("conversations:list", {}))
+  } catch (error) {
+    notify("error", errorMessage(error))
+  }
 }
 
 export async function loadConversations(): Promise<void> {
@@ -148,12 +154,13 @@ export async function react(id: ConversationId, messageId: MessageId, content: s
 }
 
 export async function sendAttachment(id: ConversationId, file: File): Promise<void> {
-  if (file.size > MAX_INLINE_ATTACHMENT_BYTES) {
-    throw new Error(`${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB; files up to ${MAX_INLINE_ATTACHMENT_BYTES / 1_000_000} MB can be sent.`)
-  }
+  const problem = outgoingFileProblem(file)
+  if (problem) throw new Error(problem)
   const data = new Uint8Array(await file.arrayBuffer())
-  const message = await request("messages:sendAttachment", id, { filename: file.name, mimeType: file.type || "application/octet-stream", data })
+  const message = await request("messages:sendAttachment", id, { filename: file.name, mimeType: outgoingMimeType(file), data })
   upsertMessages(id, [message])
+  const conversation = get().conversations[id]
+  if (conversation) upsertConversations([{ ...conversation, lastMessage: message }])
 }
 
 export async function deleteMessage(id: ConversationId, messageId: MessageId): Promise<void> {
@@ -214,8 +221,9 @@ export async function setMemberRole(id: ConversationId, inboxId: InboxId, role: 
   await refreshConversation(id)
 }
 
+/** Loads (or, once loaded, quietly refreshes) a group's permission policies. */
 export async function loadPermissions(id: ConversationId): Promise<void> {
-  setPermissions(id, { status: "loading" })
+  if (get().permissions[id]?.status !== "ready") setPermissions(id, { status: "loading" })
   try {
     setPermissions(id, { status: "ready", value: await request("groups:getPermissions", id) })
   } catch (error) {

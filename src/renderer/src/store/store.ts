@@ -14,7 +14,7 @@ import type { AppSettings } from "../../../shared/dto/settings"
 export type Loadable<T> = { status: "loading" } | { status: "ready"; value: T } | { status: "failed"; message: string; code: string }
 
 export type ListTab = "chats" | "requests"
-export type DialogName = "newDm" | "newGroup" | "settings"
+export type DialogName = "newDm" | "newGroup" | "settings" | "joinInvite"
 
 export interface Notice {
   id: number
@@ -45,6 +45,8 @@ export interface ParleyState {
   tab: ListTab
   search: string
   dialog: DialogName | null
+  /** The token of the invite link the joinInvite dialog is about. */
+  inviteToken: string | null
   detailsOpen: boolean
   notices: Notice[]
 }
@@ -67,6 +69,7 @@ export const initialState: ParleyState = {
   tab: "chats",
   search: "",
   dialog: null,
+  inviteToken: null,
   detailsOpen: false,
   notices: [],
 }

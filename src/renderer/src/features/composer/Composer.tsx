@@ -1,8 +1,12 @@
 // Writing a message: Enter sends, Shift+Enter starts a new line, and an unsent draft is kept per
-// conversation while the user looks elsewhere.
+// conversation while the user looks elsewhere. Files picked here (or dropped on the conversation)
+// join the conversation's upload queue, shown above the box.
 import { type ChangeEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from "react"
 import type { ConversationId } from "../../../../shared/dto/identifiers"
+import { MAX_INLINE_ATTACHMENT_BYTES } from "../../../../shared/dto/messageRequests"
 import { Icon } from "../../components/Icon"
+import { UploadQueue } from "../attachments/UploadQueue"
+import { sendFiles } from "../attachments/uploads"
 import { errorMessage } from "../../lib/errors"
 import { contentPreview } from "../../lib/messagePreview"
 import { inboxLabel } from "../../lib/names"
@@ -68,19 +72,10 @@ export function Composer({ conversationId, label }: { conversationId: Conversati
     }
   }
 
-  async function attach(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0]
+  function attach(event: ChangeEvent<HTMLInputElement>) {
+    const files = [...(event.target.files ?? [])]
     event.target.value = ""
-    if (!file) return
-    setSending(true)
-    setError(null)
-    try {
-      await sendAttachment(conversationId, file)
-    } catch (caught) {
-      setError(errorMessage(caught))
-    } finally {
-      setSending(false)
-    }
+    if (files.length > 0) void sendFiles(conversationId, files, sendAttachment)
   }
 
   return (
@@ -102,11 +97,12 @@ export function Composer({ conversationId, label }: { conversationId: Conversati
           </button>
         </div>
       )}
+      <UploadQueue conversationId={conversationId} />
       <div className="composer__box">
-        <button type="button" className="icon-button composer__attach" aria-label="Attach a file" title="Attach a file (up to 1 MB)" disabled={sending} onClick={() => picker.current?.click()}>
+        <button type="button" className="icon-button composer__attach" aria-label="Attach files" title={`Attach files (up to ${MAX_INLINE_ATTACHMENT_BYTES / 1_000_000} MB each), or drop them here`} onClick={() => picker.current?.click()}>
           <Icon name="paperclip" size={18} />
         </button>
-        <input ref={picker} type="file" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(event) => void attach(event)} />
+        <input ref={picker} type="file" multiple className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={attach} />
         <textarea
           ref={input}
           className="composer__input"
@@ -121,7 +117,7 @@ export function Composer({ conversationId, label }: { conversationId: Conversati
           <Icon name="send" size={18} />
         </button>
       </div>
-      <p className="composer__hint">Enter to send · Shift+Enter for a new line</p>
+      <p className="composer__hint">Enter to send · Shift+Enter for a new line · Drop files to attach</p>
     </div>
   )
 }

@@ -2,8 +2,10 @@
 import { type FormEvent, useState } from "react"
 import type { GroupPermissionPreset } from "../../../../shared/dto/permissions"
 import { Dialog } from "../../components/Dialog"
+import { DialogFormFooter } from "../../components/DialogFormFooter"
+import { FormError } from "../../components/FormError"
 import { Icon } from "../../components/Icon"
-import { errorMessage } from "../../lib/errors"
+import { useAsyncAction } from "../../lib/useAsyncAction"
 import { shortHex } from "../../lib/names"
 import { createGroup, resolveInbox } from "../../store/actions"
 import "./NewGroupDialog.css"
@@ -19,66 +21,41 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
   const [preset, setPreset] = useState<Exclude<GroupPermissionPreset, "customPolicy">>("default")
   const [invitees, setInvitees] = useState<Invitee[]>([])
   const [memberInput, setMemberInput] = useState("")
-  const [memberError, setMemberError] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<"adding" | "creating" | null>(null)
+  const adding = useAsyncAction()
+  const creating = useAsyncAction({ keepBusyOnSuccess: true })
+  const busy = adding.busy || creating.busy
 
   async function addInvitee() {
     const input = memberInput.trim()
     if (!input) return
-    setBusy("adding")
-    setMemberError(null)
-    try {
+    await adding.run(async () => {
       const inboxId = await resolveInbox(input)
       if (!invitees.some((invitee) => invitee.inboxId === inboxId)) setInvitees([...invitees, { input, inboxId }])
       setMemberInput("")
-    } catch (caught) {
-      setMemberError(errorMessage(caught))
-    } finally {
-      setBusy(null)
-    }
+    })
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setBusy("creating")
-    setError(null)
-    try {
-      await createGroup({
+    const created = await creating.run(() =>
+      createGroup({
         memberInboxIds: invitees.map((invitee) => invitee.inboxId),
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(description.trim() ? { description: description.trim() } : {}),
         permissions: preset,
-      })
-      onClose()
-    } catch (caught) {
-      setError(errorMessage(caught))
-      setBusy(null)
-    }
+      }),
+    )
+    if (created) onClose()
   }
 
   return (
     <Dialog
       title="New group"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="new-group-form" className="button button--primary" disabled={busy !== null}>
-            {busy === "creating" ? "Creating…" : "Create group"}
-          </button>
-        </>
-      }
+      footer={<DialogFormFooter formId="new-group-form" onCancel={onClose} label="Create group" busyLabel="Creating…" busy={creating.busy} disabled={busy} />}
     >
       <form id="new-group-form" onSubmit={(event) => void submit(event)}>
-        {error && (
-          <div className="form-error" role="alert">
-            <Icon name="alert" size={16} />
-            <span>{error}</span>
-          </div>
-        )}
+        <FormError error={creating.error} />
         <div className="field">
           <label htmlFor="group-name">Group name</label>
           <input id="group-name" className="input" autoFocus maxLength={100} placeholder="Weekend trip" value={name} onChange={(event) => setName(event.target.value)} />
@@ -105,13 +82,13 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
                 }
               }}
             />
-            <button type="button" className="button" disabled={busy !== null || memberInput.trim() === ""} onClick={() => void addInvitee()}>
-              {busy === "adding" ? "Checking…" : "Add"}
+            <button type="button" className="button" disabled={busy || memberInput.trim() === ""} onClick={() => void addInvitee()}>
+              {adding.busy ? "Checking…" : "Add"}
             </button>
           </div>
-          {memberError && (
+          {adding.error && (
             <span className="field__error" role="alert">
-              {memberError}
+              {adding.error}
             </span>
           )}
           {invitees.length > 0 ? (

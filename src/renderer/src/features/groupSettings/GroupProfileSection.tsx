@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from "react"
 import type { GroupMetadataPatch } from "../../../../shared/dto/conversation"
 import { Avatar } from "../../components/Avatar"
+import { FormError } from "../../components/FormError"
 import { Icon } from "../../components/Icon"
-import { errorMessage } from "../../lib/errors"
 import type { GroupRights } from "../../lib/groupRights"
 import { conversationTitle } from "../../lib/names"
+import { useAsyncAction } from "../../lib/useAsyncAction"
 import { updateGroupMetadata } from "../../store/actions"
 import { DisabledReason } from "./DisabledReason"
 import type { GroupSummary } from "./groupSummary"
@@ -13,8 +14,7 @@ export function GroupProfileSection({ group, rights }: { group: GroupSummary; ri
   const [editing, setEditing] = useState(false)
   const [name, setName] = useState(group.name)
   const [description, setDescription] = useState(group.description)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useAsyncAction()
   const canEdit = rights.rename.allowed || rights.describe.allowed
 
   function startEditing() {
@@ -33,16 +33,7 @@ export function GroupProfileSection({ group, rights }: { group: GroupSummary; ri
       setEditing(false)
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
-      await updateGroupMetadata(group.id, patch)
-      setEditing(false)
-    } catch (caught) {
-      setError(errorMessage(caught))
-    } finally {
-      setBusy(false)
-    }
+    if (await run(() => updateGroupMetadata(group.id, patch))) setEditing(false)
   }
 
   if (!editing) {
@@ -60,12 +51,7 @@ export function GroupProfileSection({ group, rights }: { group: GroupSummary; ri
   }
   return (
     <form className="group-settings__section" aria-label="Edit group" onSubmit={(event) => void save(event)}>
-      {error && (
-        <div className="form-error" role="alert">
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </div>
-      )}
+      <FormError error={error} />
       <div className="field">
         <label htmlFor="edit-group-name">Group name</label>
         <input

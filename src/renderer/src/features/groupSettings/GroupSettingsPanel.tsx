@@ -7,6 +7,7 @@ import { loadMembers, loadPermissions } from "../../store/actions"
 import { useParley } from "../../store/store"
 import { GroupProfileSection } from "./GroupProfileSection"
 import type { GroupSummary } from "./groupSummary"
+import { InviteSection } from "../invites/InviteSection"
 import { LeaveSection } from "./LeaveSection"
 import { MembersSection } from "./MembersSection"
 import { PermissionsSection } from "./PermissionsSection"
@@ -15,9 +16,14 @@ import "./GroupSettingsPanel.css"
 export function GroupSettingsPanel({ group }: { group: GroupSummary }) {
   const permissions = useParley((state) => state.permissions[group.id])
   useEffect(() => {
-    void loadPermissions(group.id)
     void loadMembers(group.id).catch(() => undefined)
   }, [group.id])
+  // A permission change has no transcript of its own (libxmtp stores none for it), so the rules
+  // are read again whenever the group moves on: opening the panel, a new message, a role change.
+  const lastMessageId = group.lastMessage?.id
+  useEffect(() => {
+    void loadPermissions(group.id)
+  }, [group.id, lastMessageId, group.isAdmin, group.isSuperAdmin, group.isActive])
   const rights = groupRights(group, permissions?.status === "ready" ? permissions.value : null)
   return (
     <div className="group-settings">
@@ -30,6 +36,7 @@ export function GroupSettingsPanel({ group }: { group: GroupSummary }) {
       <div className="group-settings__scroll">
         <GroupProfileSection group={group} rights={rights} />
         <MembersSection group={group} rights={rights} />
+        {group.isActive && <InviteSection group={group} rights={rights} />}
         <PermissionsSection group={group} rights={rights} permissions={permissions} />
         <LeaveSection group={group} />
       </div>

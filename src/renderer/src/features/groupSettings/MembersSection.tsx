@@ -1,16 +1,20 @@
-// The member list with roles, adding people by address or inbox id, and each member's actions
-// (promote, demote, remove) as the group's policies allow them.
-import { type FormEvent, useState } from "react"
+// The member list with roles, adding people by address or inbox id, each member's actions
+// (promote, demote, remove) as the group's policies allow them, and, for admins, the members who
+// asked to leave and are waiting to be removed.
+import { type FormEvent, useMemo, useState } from "react"
 import type { Member, MemberRole } from "../../../../shared/dto/member"
 import { Avatar } from "../../components/Avatar"
-import { Icon } from "../../components/Icon"
-import { errorMessage } from "../../lib/errors"
+import { FormError } from "../../components/FormError"
 import type { GroupRights, Right } from "../../lib/groupRights"
 import { inboxLabel, shortHex } from "../../lib/names"
+import { useAsyncAction } from "../../lib/useAsyncAction"
 import { addMembers, removeMembers, resolveInbox, setMemberRole } from "../../store/actions"
 import { useParley } from "../../store/store"
+import { sortMessages } from "../messages/messageRows"
 import { DisabledReason } from "./DisabledReason"
 import type { GroupSummary } from "./groupSummary"
+import { LeaveRequestsCallout } from "./LeaveRequestsCallout"
+import { pendingLeaveRequests } from "./pendingLeaves"
 
 const ROLE_ORDER: Record<MemberRole, number> = { superAdmin: 0, admin: 1, member: 2 }
 const ROLE_LABEL: Record<MemberRole, string> = { superAdmin: "Super admin", admin: "Admin", member: "Member" }
@@ -20,21 +24,12 @@ export function MembersSection({ group, rights }: { group: GroupSummary; rights:
   const addresses = useParley((state) => state.addresses)
   const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
   const [input, setInput] = useState("")
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useAsyncAction()
   const [openInboxId, setOpenInboxId] = useState<string | null>(null)
-
-  async function run(work: () => Promise<void>) {
-    setBusy(true)
-    setError(null)
-    try {
-      await work()
-    } catch (caught) {
-      setError(errorMessage(caught))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const messages = useParley((state) => state.messages[group.id])
+  const leaving = useMemo(() => pendingLeaveRequests(sortMessages(messages), members ?? []), [messages, members])
+  const leavingIds = new Set(leaving.map((request) => request.inboxId))
+  const name = (inboxId: string) => inboxLabel(inboxId, addresses, ownInboxId)
 
   function submitAdd(event: FormEvent) {
     event.preventDefault()
@@ -52,12 +47,7 @@ export function MembersSection({ group, rights }: { group: GroupSummary; rights:
       <h3 id="members-heading" className="group-settings__heading">
         Members <span className="group-settings__count">{members?.length ?? group.memberCount}</span>
       </h3>
-      {error && (
-        <div className="form-error" role="alert">
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </div>
-      )}
+      <FormError error={error} />
       <form className="group-settings__add" onSubmit={submitAdd}>
         <label htmlFor="add-member" className="visually-hidden">
           Add a member by address or inbox id
@@ -65,7 +55,7 @@ export function MembersSection({ group, rights }: { group: GroupSummary; rights:
         <input
           id="add-member"
           className="input mono"
-          placeholder="Add by 0x… address or inbox id"
+          placeholder="0x… address or inbox id"
           spellCheck={false}
           autoComplete="off"
           value={input}
@@ -78,6 +68,9 @@ export function MembersSection({ group, rights }: { group: GroupSummary; rights:
         </button>
       </form>
       <DisabledReason id="add-member-reason" right={rights.addMembers} />
+      {(group.isAdmin || group.isSuperAdmin) && leaving.length > 0 && (
+        <LeaveRequestsCallout requests={leaving} name={name} right={rights.removeMembers} busy={busy} onRemove={(inboxIds) => void run(() => removeMembers(group.id, inboxIds))} />
+      )}
       {!members ? (
         <p className="group-settings__muted">Loading members…</p>
       ) : (
@@ -86,8 +79,9 @@ export function MembersSection({ group, rights }: { group: GroupSummary; rights:
             <MemberItem
               key={member.inboxId}
               member={member}
-              label={inboxLabel(member.inboxId, addresses, ownInboxId)}
+              label={name(member.inboxId)}
               isSelf={member.inboxId === ownInboxId}
+              leaving={leavingIds.has(member.inboxId)}
               open={openInboxId === member.inboxId}
               onToggle={() => setOpenInboxId(openInboxId === member.inboxId ? null : member.inboxId)}
               rights={rights}
@@ -106,6 +100,8 @@ interface MemberItemProps {
   member: Member
   label: string
   isSelf: boolean
+  /** Asked to leave and not removed yet. */
+  leaving: boolean
   open: boolean
   onToggle: () => void
   rights: GroupRights
@@ -114,7 +110,7 @@ interface MemberItemProps {
   onRemove: () => void
 }
 
-function MemberItem({ member, label, isSelf, open, onToggle, rights, busy, onRole, onRemove }: MemberItemProps) {
+function MemberItem({ member, label, isSelf, leaving, open, onToggle, rights, busy, onRole, onRemove }: MemberItemProps) {
   const address = member.accountIdentifiers.find((identifier) => identifier.kind === "ethereum")?.identifier
   const promote: Right = member.role === "member" ? rights.addAdmins : rights.removeAdmins
   const remove: Right = member.role === "superAdmin" ? { allowed: false, reason: "Super admins cannot be removed from a group." } : rights.removeMembers
@@ -127,6 +123,7 @@ function MemberItem({ member, label, isSelf, open, onToggle, rights, busy, onRol
           <span className="member__name">{isSelf ? "You" : label}</span>
           <span className="member__detail mono">{address ? shortHex(address, 10, 6) : shortHex(member.inboxId, 10, 6)}</span>
         </span>
+        {leaving && <span className="badge badge--warning">Leaving</span>}
         {member.role !== "member" && <span className="badge badge--accent">{ROLE_LABEL[member.role]}</span>}
       </button>
       {open && !isSelf && (

@@ -1,11 +1,14 @@
 // The middle pane: the conversation's header, its messages, and the composer (or, for a request,
-// the choice to accept or block it).
+// the choice to accept or block it; for a group the user is no longer in, a disabled composer that
+// says why). Files dropped on it are sent to it.
 import type { ConversationSummary } from "../../../../shared/dto/conversation"
 import { Avatar } from "../../components/Avatar"
 import { Icon } from "../../components/Icon"
 import { conversationTitle } from "../../lib/names"
 import { useParley } from "../../store/store"
+import { AttachmentDropZone } from "../attachments/AttachmentDropZone"
 import { Composer } from "../composer/Composer"
+import { InactiveComposer } from "../composer/InactiveComposer"
 import { RequestBanner } from "../requests/RequestBanner"
 import { MessageList } from "./MessageList"
 import "./ConversationView.css"
@@ -21,8 +24,9 @@ export function ConversationView({ conversation }: { conversation: ConversationS
 
   let footer
   if (conversation.consentState !== "allowed") footer = <RequestBanner conversation={conversation} />
-  else if (!conversation.isActive) footer = <div className="conversation__inactive">You are no longer a member of this group.</div>
+  else if (!conversation.isActive) footer = <InactiveComposer conversationId={conversation.id} label={`Message ${title}`} />
   else footer = <Composer conversationId={conversation.id} label={`Message ${title}`} />
+  const canSend = conversation.consentState === "allowed" && conversation.isActive
 
   return (
     <section className="conversation" aria-label={title}>
@@ -45,8 +49,10 @@ export function ConversationView({ conversation }: { conversation: ConversationS
           </button>
         )}
       </header>
-      <MessageList conversation={conversation} />
-      {footer}
+      <AttachmentDropZone conversationId={conversation.id} title={title} enabled={canSend}>
+        <MessageList conversation={conversation} />
+        {footer}
+      </AttachmentDropZone>
     </section>
   )
 }

@@ -34,7 +34,12 @@ export function MessageRowView({ row, conversation }: { row: MessageRow; convers
   }
   if (row.kind === "system") {
     const content = row.message.content
-    const lines = content.type === "groupUpdated" ? groupUpdateLines(content.groupUpdated, name) : [`${name(row.message.senderInboxId)}: ${contentPreview(content, name)}`]
+    const lines =
+      content.type === "groupUpdated"
+        ? groupUpdateLines(content.groupUpdated, name)
+        : content.type === "leaveRequest"
+          ? [`${name(row.message.senderInboxId)} asked to leave the group`]
+          : [`${name(row.message.senderInboxId)}: ${contentPreview(content, name)}`]
     return (
       <div className="system-line">
         {lines.map((line, index) => (

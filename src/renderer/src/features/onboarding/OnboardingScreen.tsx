@@ -1,8 +1,9 @@
 // First run of a profile: create a new XMTP account, or import an existing account key. Either
 // way the key is made or checked and kept by main; this window only passes along what was typed.
 import { type FormEvent, useState } from "react"
+import { FormError } from "../../components/FormError"
 import { Icon } from "../../components/Icon"
-import { errorMessage } from "../../lib/errors"
+import { useAsyncAction } from "../../lib/useAsyncAction"
 import { createAccount, importAccount } from "../../store/actions"
 import { useParley } from "../../store/store"
 import "./OnboardingScreen.css"
@@ -12,19 +13,16 @@ type Mode = "choose" | "import"
 export function OnboardingScreen() {
   const profile = useParley((state) => state.appInfo?.profile)
   const [mode, setMode] = useState<Mode>("choose")
-  const [busy, setBusy] = useState<"create" | "import" | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // The account appearing replaces this screen, so a success keeps the buttons disabled till then.
+  const action = useAsyncAction({ keepBusyOnSuccess: true })
+  const [started, setStarted] = useState<"create" | "import">("create")
+  const busy = action.busy ? started : null
+  const { error, setError } = action
   const [key, setKey] = useState("")
 
   async function run(kind: "create" | "import", work: () => Promise<void>) {
-    setBusy(kind)
-    setError(null)
-    try {
-      await work()
-    } catch (caught) {
-      setError(errorMessage(caught))
-      setBusy(null)
-    }
+    setStarted(kind)
+    await action.run(work)
   }
 
   function submitImport(event: FormEvent) {
@@ -45,12 +43,7 @@ export function OnboardingScreen() {
             Profile <strong>{profile}</strong>
           </p>
         )}
-        {error && (
-          <div className="form-error" role="alert">
-            <Icon name="alert" size={16} />
-            <span>{error}</span>
-          </div>
-        )}
+        <FormError error={error} />
         {mode === "choose" ? (
           <div className="onboarding__actions">
             <button type="button" className="button button--primary button--block" disabled={busy !== null} onClick={() => void run("create", createAccount)}>

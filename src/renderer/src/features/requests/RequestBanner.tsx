@@ -1,42 +1,26 @@
 // A conversation the user has not accepted (a message request) or has blocked: say who started it
 // and offer to accept, block or unblock. Nothing is sent until the user accepts.
-import { useState } from "react"
 import type { ConversationSummary } from "../../../../shared/dto/conversation"
 import type { ConsentState } from "../../../../shared/dto/consent"
+import { FormError } from "../../components/FormError"
 import { Icon } from "../../components/Icon"
-import { errorMessage } from "../../lib/errors"
 import { inboxLabel } from "../../lib/names"
+import { useAsyncAction } from "../../lib/useAsyncAction"
 import { setConsent } from "../../store/actions"
 import { useParley } from "../../store/store"
 import "./RequestBanner.css"
 
 export function RequestBanner({ conversation }: { conversation: ConversationSummary }) {
   const addresses = useParley((state) => state.addresses)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = useAsyncAction()
   const inviter = inboxLabel(conversation.kind === "dm" ? conversation.peerInboxId : conversation.addedByInboxId, addresses, null)
 
-  async function choose(state: ConsentState) {
-    setBusy(true)
-    setError(null)
-    try {
-      await setConsent(conversation.id, state)
-    } catch (caught) {
-      setError(errorMessage(caught))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const choose = (state: ConsentState) => run(() => setConsent(conversation.id, state))
 
   const blocked = conversation.consentState === "denied"
   return (
     <div className="request-banner" role="region" aria-label={blocked ? "Blocked conversation" : "Message request"}>
-      {error && (
-        <div className="form-error" role="alert">
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </div>
-      )}
+      <FormError error={error} />
       <p className="request-banner__text">
         <Icon name={blocked ? "shield" : "inbox"} size={18} />
         {blocked ? (

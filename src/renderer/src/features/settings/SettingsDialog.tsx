@@ -2,8 +2,9 @@
 import { useState } from "react"
 import type { NotificationPreview } from "../../../../shared/dto/settings"
 import { Dialog } from "../../components/Dialog"
+import { FormError } from "../../components/FormError"
 import { Icon } from "../../components/Icon"
-import { errorMessage } from "../../lib/errors"
+import { useAsyncAction } from "../../lib/useAsyncAction"
 import { updateSettings } from "../../store/actions"
 import { useParley } from "../../store/store"
 import "./SettingsDialog.css"
@@ -18,16 +19,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const account = useParley((state) => state.account)
   const settings = useParley((state) => state.settings)
   const appInfo = useParley((state) => state.appInfo)
-  const [error, setError] = useState<string | null>(null)
-
-  async function save(work: () => Promise<void>) {
-    setError(null)
-    try {
-      await work()
-    } catch (caught) {
-      setError(errorMessage(caught))
-    }
-  }
+  const { error, run: save } = useAsyncAction()
 
   return (
     <Dialog
@@ -39,12 +31,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </button>
       }
     >
-      {error && (
-        <div className="form-error" role="alert">
-          <Icon name="alert" size={16} />
-          <span>{error}</span>
-        </div>
-      )}
+      <FormError error={error} />
       {account?.state === "ready" && (
         <section className="settings__section" aria-labelledby="settings-account">
           <h3 id="settings-account">Account</h3>

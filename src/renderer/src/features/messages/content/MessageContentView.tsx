@@ -4,7 +4,7 @@ import type { ReactNode } from "react"
 import type { Message } from "../../../../../shared/dto/message"
 import type { LeafContent, MessageContent } from "../../../../../shared/dto/messageContent"
 import { contentPreview } from "../../../lib/messagePreview"
-import { AttachmentView, RemoteAttachmentView } from "./AttachmentView"
+import { AttachmentView, RemoteAttachmentView } from "../../attachments/AttachmentView"
 import "./content.css"
 
 type Namer = (inboxId: string) => string

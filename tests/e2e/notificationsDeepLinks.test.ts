@@ -1,0 +1,211 @@
+// Native notifications and deep links, end to end: two profiles on one embedded node, each in its
+// own tab through the web host. Bob writes in a group Alice has allowed while she reads another
+// one: the web host's notification sink records the notification, and clicking it (through the
+// host's control endpoint) opens that group in Alice's window. A message request posts none, and
+// parley:// links delivered through the deep-link router open the conversation they name.
+// Screens are saved to tests/e2e/screenshots/ (30-39).
+import { mkdir, writeFile } from "node:fs/promises"
+import { join } from "node:path"
+import type { Page } from "playwright-core"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { type Chromium, launchChromium } from "./support/chromium"
+import { WebHostControl } from "./support/webHostControl"
+import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
+
+const SCREENSHOTS = join(import.meta.dirname, "screenshots")
+/** MLS commits, welcomes and key-package fetches take a few seconds on two cores. */
+const ENGINE_MS = 45_000
+
+let host: WebHostProcess
+let control: WebHostControl
+let browser: Chromium
+let alice: Page
+let bob: Page
+let bobAddress = ""
+let bobInboxId = ""
+let aliceAddress = ""
+/** Learnt from the notifications: the group's id and the id of Bob's DM request. */
+let bookClubId = ""
+let requestDmId = ""
+const pageErrors: string[] = []
+
+async function openProfile(profile: string): Promise<Page> {
+  const page = await browser.context.newPage()
+  page.on("pageerror", (error) => pageErrors.push(`${profile}: ${error.message}`))
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(`${profile} console: ${message.text()}`)
+  })
+  const url = host.pages[profile]
+  if (!url) throw new Error(`the host printed no page for ${profile}`)
+  await page.goto(url)
+  return page
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
+}
+
+async function onboard(page: Page): Promise<void> {
+  await page.getByRole("heading", { name: "Welcome to Parley" }).waitFor()
+  await page.getByRole("button", { name: "Create a new account" }).click()
+  await page.getByRole("tab", { name: "Chats" }).waitFor({ timeout: ENGINE_MS })
+}
+
+/** An identifier shown in the settings dialog ("Address", "Inbox ID"). */
+async function identifier(page: Page, label: string): Promise<string> {
+  await page.getByRole("button", { name: "Settings", exact: true }).click()
+  const dialog = page.getByRole("dialog", { name: "Settings" })
+  const value = await dialog.locator(".settings__identifier", { hasText: label }).locator(".settings__identifier-value").textContent()
+  await dialog.getByRole("button", { name: "Done" }).click()
+  return value?.trim() ?? ""
+}
+
+function short(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`
+}
+
+function conversationItem(page: Page, name: string) {
+  return page.getByRole("complementary", { name: "Conversations" }).getByRole("button", { name: new RegExp(`^${name}`) })
+}
+
+function messageLog(page: Page) {
+  return page.getByRole("log", { name: "Messages" })
+}
+
+function heading(page: Page, name: string) {
+  return page.getByRole("heading", { name, level: 1 })
+}
+
+async function createGroupWithBob(name: string): Promise<void> {
+  await alice.getByRole("button", { name: "New group" }).first().click()
+  const dialog = alice.getByRole("dialog", { name: "New group" })
+  await dialog.getByLabel("Group name").fill(name)
+  await dialog.getByLabel("Members", { exact: true }).fill(bobAddress)
+  await dialog.getByRole("button", { name: "Add", exact: true }).click()
+  await dialog.getByRole("button", { name: "Create group" }).click()
+  await heading(alice, name).waitFor({ timeout: ENGINE_MS })
+}
+
+async function send(page: Page, conversationName: string, text: string): Promise<void> {
+  const composer = page.getByRole("textbox", { name: `Message ${conversationName}` })
+  await composer.fill(text)
+  await composer.press("Enter")
+  await messageLog(page).getByText(text).waitFor({ timeout: ENGINE_MS })
+}
+
+describe("notifications and deep links in Chromium through the web host", () => {
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true })
+    host = await startWebHostProcess(["alice", "bob"])
+    control = new WebHostControl(host)
+    browser = await launchChromium()
+    alice = await openProfile("alice")
+    bob = await openProfile("bob")
+    await onboard(alice)
+    await onboard(bob)
+    bobAddress = await identifier(bob, "Address")
+    bobInboxId = await identifier(bob, "Inbox ID")
+    aliceAddress = await identifier(alice, "Address")
+  })
+
+  afterEach(async (context) => {
+    if (context.task.result?.state !== "fail") return
+    const name = context.task.name.replace(/\W+/g, "-").slice(0, 60)
+    await Promise.all([alice && screenshot(alice, `failed-${name}-alice`), bob && screenshot(bob, `failed-${name}-bob`)])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await host?.stop()
+    if (host) await writeFile(join(SCREENSHOTS, "webhost-notifications.log"), host.output())
+  })
+
+  it("notifies Alice of Bob's message in a group she reads another conversation beside, and the click opens the group", async () => {
+    expect(bobInboxId).toMatch(/^[0-9a-f]{64}$/)
+    await createGroupWithBob("Book club")
+    await send(alice, "Book club", "Welcome to the book club")
+    // Alice now reads another conversation of hers.
+    await createGroupWithBob("Lunch plans")
+
+    await bob.getByRole("tab", { name: /Requests/ }).click()
+    await conversationItem(bob, "Book club").waitFor({ timeout: ENGINE_MS })
+    await conversationItem(bob, "Book club").click()
+    await bob.getByRole("region", { name: "Message request" }).getByRole("button", { name: "Accept" }).click()
+    await send(bob, "Book club", "Chapter 3 tonight?")
+
+    const posted = await control.waitFor("alice", ({ posted }) => posted.find((notification) => notification.body.includes("Chapter 3 tonight?")), ENGINE_MS)
+    expect(posted).toMatchObject({ title: "Book club", body: `${short(bobAddress)}: Chapter 3 tonight?`, state: "shown" })
+    expect(posted.onClick).toEqual({ route: "conversation", conversationId: posted.conversationId })
+    bookClubId = posted.conversationId
+    expect(await heading(alice, "Lunch plans").isVisible()).toBe(true)
+    await conversationItem(alice, "Book club").getByText("Chapter 3 tonight?").waitFor({ timeout: ENGINE_MS })
+    await screenshot(alice, "30-notification-posted-while-reading-another")
+
+    expect((await control.click("alice", posted.id)).status).toBe(204)
+    await heading(alice, "Book club").waitFor()
+    await messageLog(alice).getByText("Chapter 3 tonight?").waitFor()
+    await screenshot(alice, "31-notification-clicked-opens-group")
+    const after = await control.notifications("alice")
+    expect(after.posted.find((notification) => notification.id === posted.id)?.state).toBe("clicked")
+    // A notification that was clicked is gone: clicking it again finds nothing.
+    expect((await control.click("alice", posted.id)).status).toBe(404)
+
+    // Alice is reading the group now: Bob's next message there shows in the window, without a notification.
+    await send(bob, "Book club", "Bring snacks")
+    await messageLog(alice).getByText("Bring snacks").waitFor({ timeout: ENGINE_MS })
+    const reading = await control.waitFor("alice", ({ suppressed }) => suppressed.find((entry) => entry.conversationId === bookClubId && entry.reason === "reading"), ENGINE_MS)
+    expect(reading.conversationId).toBe(bookClubId)
+    expect((await control.notifications("alice")).posted.filter((notification) => notification.conversationId === bookClubId)).toHaveLength(1)
+  })
+
+  it("posts no notification for a message request", async () => {
+    await bob.getByRole("button", { name: "New message" }).first().click()
+    const dialog = bob.getByRole("dialog", { name: "New message" })
+    await dialog.getByLabel("To").fill(aliceAddress)
+    await dialog.getByRole("button", { name: "Start chat" }).click()
+    await heading(bob, short(aliceAddress)).waitFor({ timeout: ENGINE_MS })
+    await send(bob, short(aliceAddress), "Are you free on Friday?")
+
+    const refused = await control.waitFor("alice", ({ suppressed }) => suppressed.find((entry) => entry.reason === "notAllowed"), ENGINE_MS)
+    requestDmId = refused.conversationId
+    expect(requestDmId).not.toBe(bookClubId)
+    await alice.getByRole("tab", { name: "Requests 1" }).waitFor({ timeout: ENGINE_MS })
+    expect((await control.notifications("alice")).posted.filter((notification) => notification.conversationId === requestDmId)).toEqual([])
+    await alice.getByRole("tab", { name: /Requests/ }).click()
+    await conversationItem(alice, short(bobAddress)).waitFor()
+    await screenshot(alice, "32-request-without-notification")
+    await alice.getByRole("tab", { name: "Chats" }).click()
+  })
+
+  it("opens the conversation a parley:// link names", async () => {
+    await conversationItem(alice, "Lunch plans").click()
+    await heading(alice, "Lunch plans").waitFor()
+    expect((await control.openLink("alice", `parley://conversation/${bookClubId.toUpperCase()}`)).status).toBe(202)
+    await heading(alice, "Book club").waitFor()
+    await messageLog(alice).getByText("Bring snacks").waitFor()
+    await screenshot(alice, "33-deep-link-conversation")
+
+    expect((await control.openLink("alice", `parley://dm/${bobInboxId}`)).status).toBe(202)
+    await heading(alice, short(bobAddress)).waitFor({ timeout: ENGINE_MS })
+    await messageLog(alice).getByText("Are you free on Friday?").waitFor({ timeout: ENGINE_MS })
+    await screenshot(alice, "34-deep-link-dm")
+
+    // Links that are not Parley's, or name nothing valid, are refused with the router's reason and change nothing.
+    const invalid = await control.openLink("alice", "parley://conversation/not-a-conversation")
+    expect(invalid).toMatchObject({ status: 400, body: { code: "InvalidParameter" } })
+    expect(await control.openLink("alice", "https://example.com/conversation/ab")).toMatchObject({ status: 400, body: { code: "WrongScheme" } })
+    expect(await heading(alice, short(bobAddress)).isVisible()).toBe(true)
+  })
+
+  it("answers control requests only from local clients holding the run's secret", async () => {
+    expect((await control.send("GET", "/control/alice/notifications", undefined, { Authorization: "Bearer wrong" })).status).toBe(401)
+    expect((await control.send("GET", "/control/alice/notifications", undefined, {})).status).toBe(401)
+    // A page, even one this host served, always sends Origin and Sec-Fetch-* headers: refused.
+    expect(pageErrors).toEqual([])
+    const token = new URLSearchParams(new URL(host.pages["alice"] ?? "").hash.slice(1)).get("token") ?? ""
+    expect((await control.send("GET", "/control/alice/notifications", undefined, { Authorization: `Bearer ${token}`, Origin: host.origin })).status).toBe(403)
+    expect((await control.send("GET", "/control/alice/notifications", undefined, { Authorization: `Bearer ${token}`, "Sec-Fetch-Site": "same-origin" })).status).toBe(403)
+    const fromPage = await alice.evaluate(async (authorization) => (await fetch("/control/alice/notifications", { headers: { Authorization: authorization } })).status, `Bearer ${token}`)
+    expect(fromPage).toBe(403)
+  })
+})
