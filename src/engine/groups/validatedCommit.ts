@@ -10,8 +10,12 @@
 // 4. every proposal comes from a member; no PSK proposals;
 // 5. metadata values respect the length limits;
 // 6. the group's permission policies allow every change.
-// Parley also refuses a change to the immutable metadata (0xf000), which OpenMLS's ImmutableMetadata
-// extension forbids below libxmtp's check.
+// Parley also refuses a change to the immutable metadata (0xf000: conversation type, creator, DM
+// members). libxmtp 1.10 does not: from_staged_commit reads 0xf000 only from the current context,
+// and the pinned OpenMLS declares ChangedImmutableMetadata but never raises it, so SDK 6.0.0 members
+// apply such a commit (tests/interop/groups/malicious-member-sdk.test.ts shows it). A member who can
+// rewrite the group's type or creator is a hole, so Parley keeps the check and accepts that a group
+// whose malicious member does this forks between Parley and SDK members.
 import { bytesToHex } from "@noble/hashes/utils.js"
 import { type ClientState, type GroupContextExtension, type ProposalWithSender, type RatchetTree } from "ts-mls"
 import { XMTP_EXTENSION } from "../mls/xmtpExtensions"
