@@ -259,8 +259,15 @@ export class Conversation {
   }
 
   /** The group's MLS epoch and how far its envelopes have been processed (a subset of the SDK's debug info). */
-  async debugInfo(): Promise<{ epoch: bigint; cursor: bigint }> {
-    return { epoch: this.row().epoch, cursor: this.ctx.db.cursors.get(this.idBytes, CursorKind.Group) }
+  /** node-bindings' ConversationDebugInfo, as far as Parley keeps it (no commit log): epoch, cursor and the fork signal (INTENT-08). */
+  async debugInfo(): Promise<{ epoch: bigint; cursor: bigint; maybeForked: boolean; forkDetails: string }> {
+    const forkDetails = this.ctx.db.forkSignals.get(this.idBytes)
+    return {
+      epoch: this.row().epoch,
+      cursor: this.ctx.db.cursors.get(this.idBytes, CursorKind.Group),
+      maybeForked: forkDetails !== undefined,
+      forkDetails: forkDetails ?? "",
+    }
   }
 
   messageDisappearingSettings(): MessageDisappearingSettings | undefined {

@@ -111,10 +111,11 @@ export class MessageProcessingError extends Error {
     readonly code: MessageProcessingErrorCode,
     /** The envelope's network id. */
     readonly cursor: bigint,
-    message: string,
+    /** What went wrong, without the envelope prefix. */
+    readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`envelope ${cursor}: ${message}`, options)
+    super(`envelope ${cursor}: ${detail}`, options)
   }
 
   get retryable(): boolean {

@@ -52,7 +52,12 @@ export async function processEnvelope(ctx: GroupContext, groupId: Uint8Array, en
   const framed = decode(mlsMessageDecoder, envelope.data) as MlsPrivateMessage
   if (!equalBytes(framed.privateMessage.groupId, groupId)) throw fail("MalformedEnvelope", "the message names another group")
   const epoch = state.groupContext.epoch
-  if (header.epoch > epoch) throw fail("FutureEpoch", `the message is from epoch ${header.epoch}, the group is at ${epoch}`)
+  // libxmtp's fork signal wording (process_group_message_error_for_fork_detection); ordered sync
+  // records it (receiveMessages), since a message from an epoch never reached means a commit
+  // this member did not apply was applied by others.
+  if (header.epoch > epoch) {
+    throw fail("FutureEpoch", `Message cursor [${envelope.id}] epoch [${header.epoch}] is greater than group epoch [${epoch}], your group may be forked`)
+  }
   if (header.isCommit && header.epoch < epoch) {
     // Another commit took that epoch: routine whenever members commit at once. libxmtp skips it
     // without failing the sync (SyncSummary::is_errored ignores processing errors), and so does Parley.

@@ -25,6 +25,9 @@ export async function processEnvelopes(ctx: GroupContext, groupId: Uint8Array, e
       if (!(error instanceof MessageProcessingError)) throw error
       // The group paused before this envelope: it and the rest wait for the pause to lift.
       if (error.code === "GroupPaused") break
+      // INTENT-08: in ordered sync a message from an epoch this member never reached means the
+      // group forked; the signal stays for debug info (libxmtp mark_group_as_maybe_forked).
+      if (error.code === "FutureEpoch") ctx.db.forkSignals.mark(groupId, error.detail)
       failures.push(error)
       if (error.retryable) break
       ctx.db.cursors.advance(groupId, CursorKind.Group, envelope.id)

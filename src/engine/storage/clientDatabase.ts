@@ -6,6 +6,7 @@ import { ConsentTable } from "./consent"
 import { ConversationListTable } from "./conversationList"
 import { CursorTable } from "./cursors"
 import { openEncryptedDatabase } from "./encryptedDatabase"
+import { ForkSignalTable } from "./forkSignals"
 import { GroupTable } from "./groups"
 import { IdentityTable } from "./identity"
 import { IdentityUpdateTable } from "./identityUpdates"
@@ -32,6 +33,7 @@ export class ClientDatabase {
   readonly cursors: CursorTable
   readonly pendingRemovals: PendingRemovalTable
   readonly pausedGroups: PausedGroupTable
+  readonly forkSignals: ForkSignalTable
   private closed = false
 
   private constructor(private readonly db: Database.Database) {
@@ -49,6 +51,7 @@ export class ClientDatabase {
     this.cursors = new CursorTable(db)
     this.pendingRemovals = new PendingRemovalTable(db)
     this.pausedGroups = new PausedGroupTable(db)
+    this.forkSignals = new ForkSignalTable(db)
   }
 
   /** Throws StorageError (WrongKey, NotEncrypted, NewerSchema, ...) as openEncryptedDatabase does. */

@@ -263,4 +263,14 @@ export const clientMigrations: readonly Migration[] = [
       answered_at_ns INTEGER
     );`,
   },
+  {
+    version: 17,
+    name: "group_fork_signals",
+    // libxmtp's groups.maybe_forked / fork_details (2025-08 add_fork_detection columns), as a table of
+    // its own: why an ordered sync thinks the group forked (INTENT-08).
+    sql: `CREATE TABLE group_fork_signals (
+      group_id BLOB PRIMARY KEY,
+      details TEXT NOT NULL
+    )`,
+  },
 ]

@@ -247,7 +247,7 @@ describe("a rogue member in a group with official SDK members", () => {
   // (ImmutableMetadataChanged), so the group forks. Pinned here in a group of its own so the fork
   // stays visible without spoiling the group above; whoever settles it flips these assertions.
   describe("a commit that rewrites the immutable metadata (Mallory as creator)", () => {
-    it("diverges: the SDK applies it, Parley refuses it, and the group forks", async () => {
+    it("diverges: the SDK applies it, Parley refuses it, the group forks, and INTENT-08 flags it on Parley's side", async () => {
       const group = await alice.conversations.createGroup([malloryClient.inboxId, sid.client.inboxId], { groupName: "forked" })
       await syncEveryone([malloryClient], group.id)
       const sidGroup = (await conversationSeenBy(sid, group.id)) as SdkGroup
@@ -262,6 +262,18 @@ describe("a rogue member in a group with official SDK members", () => {
       await sidGroup.sync()
       expect((await sidGroup.metadata()).creatorInboxId).toBe(mallory.inboxId)
       expect((await sidGroup.debugInfo()).epoch).toBe(epoch + 1n)
+
+      // INTENT-08: the SDK member's next message is from an epoch Alice never reached; her ordered
+      // sync skips it and flags the group as maybe forked, with libxmtp's wording.
+      expect(await group.debugInfo()).toMatchObject({ maybeForked: false, forkDetails: "" })
+      await sidGroup.sendText("can anyone read this?")
+      const { failures } = await group.sync()
+      // (the SDK may publish a commit of its own before the text: every envelope is past the fork)
+      expect(failures.length).toBeGreaterThan(0)
+      expect(new Set(failures.map((failure) => failure.code))).toEqual(new Set(["FutureEpoch"]))
+      const info = await group.debugInfo()
+      expect(info.maybeForked).toBe(true)
+      expect(info.forkDetails).toMatch(new RegExp(`^Message cursor \\[\\d+\\] epoch \\[\\d+\\] is greater than group epoch \\[${epoch}\\], your group may be forked$`))
     })
   })
 })
