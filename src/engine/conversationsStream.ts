@@ -21,6 +21,11 @@ export interface StreamAllMessagesOptions {
   consentStates?: ConsentState[]
   /** Told when the node dropped a subscription and it is being reopened from where it left off (the stream survives node restarts). */
   onRestart?: () => void
+  /** Told of each message yielded. */
+  onValue?: (message: DecodedMessage) => void
+  /** Told when a subscription fails for good (next() then rejects with it). */
+  onError?: (error: Error) => void
+  onEnd?: () => void
 }
 
 export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
@@ -88,6 +93,7 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
     this.ended = true
     this.abort.abort()
     this.onEnd()
+    this.options.onEnd?.()
     this.waiting?.resolve({ value: undefined, done: true })
     this.waiting = undefined
     await this.handling.catch(() => undefined)
@@ -155,6 +161,7 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
 
   private push(message: DecodedMessage): void {
     if (this.ended) return
+    this.options.onValue?.(message)
     if (this.waiting) {
       const { resolve } = this.waiting
       this.waiting = undefined
@@ -166,6 +173,7 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
 
   /** A subscription failed for good: the consumer's next() rejects with the error. */
   private fail(error: unknown): void {
+    this.options.onError?.(error instanceof Error ? error : new Error(String(error)))
     if (this.waiting) {
       const { reject } = this.waiting
       this.waiting = undefined

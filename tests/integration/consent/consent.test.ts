@@ -1,9 +1,9 @@
 // Consent (behaviours §17): Parley clients on a real node, each scenario repeated on an official SDK
 // client in the same conversations, whose answers are the reference.
 import type { Group as SdkGroup } from "@xmtp/node-sdk"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { ConsentEntityType, ConsentState, ConversationType, type Client, type Group } from "../../../src/engine/index"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { take } from "../engine/support/waitFor"
 import { conversationOf } from "../groups/support/groupScenario"
 import { conversationSeenBy } from "../../interop/support/conversationWaits"
@@ -15,20 +15,12 @@ const ALL_STATES = [ConsentState.Unknown, ConsentState.Allowed, ConsentState.Den
 describe("consent", () => {
   let h: EngineHarness
   let alice: Client
-  let bobProfile: ClientProfile
   let bob: Client
   let sam: LabelledClient
 
+  useEngineClients("consent", ["alice", "bob"], (s) => ({ h, clients: { alice, bob } } = s))
   beforeAll(async () => {
-    h = await EngineHarness.create("consent")
-    alice = await h.open(h.profile("alice"))
-    bobProfile = h.profile("bob")
-    bob = await h.open(bobProfile)
     sam = await createSdkClient(h.address, h.dir, { label: "sam" })
-  })
-
-  afterAll(async () => {
-    await h.close()
   })
 
   /** A group alice creates with bob and sam, as each of the three sees it. */

@@ -5,7 +5,7 @@
 // refuse are sent with the raw send(), as a client without those checks would, to show what
 // receivers accept. A deletion arriving before its target is produced for real: the target is
 // queued optimistically and published only after the deletion.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import {
   CONTENT_TYPE_IDS,
   contentTypeId,
@@ -30,7 +30,7 @@ import {
   type Group,
 } from "../../../src/engine/index"
 import type { ClientProfile } from "../engine/support/engineHarness"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { take, withTimeout } from "../engine/support/waitFor"
 import { conversationOf } from "../groups/support/groupScenario"
 import { deletionRecords, storedMessage } from "./support/deletionRecords"
@@ -81,12 +81,12 @@ describe("deleting messages for everyone among Parley clients", () => {
     return deleteId
   }
 
+  useEngineClients("deletion", ["alice", "bob", "carol", "dan"], (s) => {
+    h = s.h
+    Object.assign(profiles, s.profiles)
+    Object.assign(clients, s.clients)
+  })
   beforeAll(async () => {
-    h = await EngineHarness.create("deletion")
-    for (const name of ["alice", "bob", "carol", "dan"] as const) {
-      profiles[name] = h.profile(name)
-      clients[name] = await h.open(profiles[name])
-    }
     // Bob's second installation exists before the group does, so the group gets both.
     profiles.bob2 = { ...h.profile("bob2"), signer: profiles.bob.signer }
     clients.bob2 = await h.open(profiles.bob2)
@@ -101,10 +101,6 @@ describe("deleting messages for everyone among Parley clients", () => {
     await sync()
     expect(groups.carol.listSuperAdmins()).toEqual([inbox("alice")])
     expect(groups.carol.listAdmins()).toEqual([inbox("dan")])
-  })
-
-  afterAll(async () => {
-    await h?.close()
   })
 
   it("DEL-01: refuses in libxmtp's order: unknown id, another conversation's message, already deleted, neither sender nor super admin, then undeletable content", async () => {

@@ -4,9 +4,8 @@
 // after joining and her installation then sends, from its stored MLS state, a payload that is not
 // an EncodedContent (no client API can). Bob's (Parley) and sid's (SDK) views are compared: both
 // joined in the same commit, so they hold the same messages.
-import { randomBytes, randomUUID } from "node:crypto"
+import { randomUUID } from "node:crypto"
 import { bytesToHex } from "@noble/hashes/utils.js"
-import { join } from "node:path"
 import type { Dm as SdkDm, Group as SdkGroup } from "@xmtp/node-sdk"
 import { createApplicationMessage, encode, mlsMessageEncoder } from "ts-mls"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -16,9 +15,8 @@ import { saveGroupState } from "../../../src/engine/groups/groupState"
 import { calculateMessageId } from "../../../src/engine/groups/messageId"
 import { xmtpMlsContext } from "../../../src/engine/groups/mlsContext"
 import {
-  Client,
+  type Client,
   ContentType,
-  createEoaSigner,
   GroupMessageKind,
   SortDirection,
   type DecodedMessage,
@@ -38,19 +36,10 @@ import { InteropHarness } from "../../interop/support/interopHarness"
 import type { LabelledClient } from "../../interop/support/sdkClient"
 import type { TestNode } from "../../interop/support/testNode"
 import { storedMessage } from "./support/deletionRecords"
+import { reaction, toSdkListOptions } from "../../interop/enrichment/support/enrichmentInputs"
 
 type ParleyName = "alice" | "bob" | "lea" | "mallory"
 const PARLEY: readonly ParleyName[] = ["alice", "bob", "lea", "mallory"]
-
-const reaction = (reference: string, referenceInboxId: string, content: string, action: Reaction["action"] = "added"): Reaction => ({
-  reference,
-  referenceInboxId,
-  action,
-  content,
-  schema: "unicode",
-})
-/** Both sides number ListMessagesOptions' enums as node-bindings does. */
-const sdkOptions = (options: ListMessagesOptions) => options as unknown as Parameters<SdkGroup["messages"]>[0]
 
 describe("enriched lists on Parley and on the official SDK", () => {
   let h: InteropHarness
@@ -67,7 +56,7 @@ describe("enriched lists on Parley and on the official SDK", () => {
     await sidGroup.sync()
   }
   const bobView = async (options?: ListMessagesOptions) => (await groups.bob.messages(options)).map(viewParley)
-  const sidView = async (options?: ListMessagesOptions) => (await sidGroup.messages(options && sdkOptions(options))).map(viewSdk)
+  const sidView = async (options?: ListMessagesOptions) => (await sidGroup.messages(options && toSdkListOptions(options))).map(viewSdk)
   const applications = (list: ViewedMessage[]) => list.filter((m) => m.kind === GroupMessageKind.Application)
   const byId = (list: ViewedMessage[], id: string) => list.find((m) => m.id === id)
 
@@ -75,8 +64,8 @@ describe("enriched lists on Parley and on the official SDK", () => {
     h = await InteropHarness.create("enriched-lists")
     node = await h.startNode()
     for (const name of PARLEY) {
-      profiles[name] = { name, signer: createEoaSigner(), dbPath: join(h.dir, `${name}-${randomUUID()}.parley.db`), dbEncryptionKey: new Uint8Array(randomBytes(32)) }
-      parley[name] = h.own(await Client.create(profiles[name].signer, { apiUrl: node.address, dbPath: profiles[name].dbPath, dbEncryptionKey: profiles[name].dbEncryptionKey }))
+      profiles[name] = h.parleyProfile(name)
+      parley[name] = await h.createParleyClient(node, profiles[name])
     }
     sid = await h.createClient(node, { label: "sid" })
     groups.alice = await parley.alice.conversations.createGroup([inbox("bob"), inbox("lea"), inbox("mallory"), inbox("sid")])
@@ -224,7 +213,7 @@ describe("enriched lists on Parley and on the official SDK", () => {
     // Stored all the same: mallory's payload is in Bob's raw rows, as an Unknown content type.
     const newest = await groups.bob.countMessages({ contentTypes: [ContentType.Custom] })
     expect(newest).toBe(3)
-    expect(await sidGroup.countMessages(sdkOptions({ contentTypes: [ContentType.Custom] }))).toBe(newest)
+    expect(await sidGroup.countMessages(toSdkListOptions({ contentTypes: [ContentType.Custom] }))).toBe(newest)
     expect(storedMessage(profiles.bob, garbageId)).toMatchObject({ senderInboxId: inbox("mallory"), decryptedMessageBytes: garbage })
   })
 
@@ -247,7 +236,7 @@ describe("enriched lists on Parley and on the official SDK", () => {
     expect(count).toBe(await sidGroup.countMessages())
     // Reactions, read receipts and mallory's two payloads are counted, not listed.
     expect(count).toBeGreaterThan(listed)
-    expect(await groups.bob.countMessages({ contentTypes: [ContentType.Reaction] })).toBe(await sidGroup.countMessages(sdkOptions({ contentTypes: [ContentType.Reaction] })))
+    expect(await groups.bob.countMessages({ contentTypes: [ContentType.Reaction] })).toBe(await sidGroup.countMessages(toSdkListOptions({ contentTypes: [ContentType.Reaction] })))
 
     // A DM's transcripts are left out of its count unless asked for.
     const sidDm = (await sid.client.conversations.createDm(inbox("bob"))) as SdkDm

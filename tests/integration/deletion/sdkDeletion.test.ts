@@ -3,12 +3,10 @@
 // SDK has no "delete for everyone" call, so its members send DeleteMessages with send(); Parley's
 // members use deleteMessage() or, like the SDK, send(). Every member's enriched view of each message
 // and the deletion events each client streams are compared across the two implementations.
-import { randomBytes, randomUUID } from "node:crypto"
-import { join } from "node:path"
 import type { DecodedMessage as SdkDecodedMessage, Group as SdkGroup } from "@xmtp/node-sdk"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { deleteMessageCodec, textCodec } from "../../../src/engine/content/index"
-import { Client, createEoaSigner, type DecodedMessage, type DeletionStream, type Group } from "../../../src/engine/index"
+import { type Client, type DecodedMessage, type DeletionStream, type Group } from "../../../src/engine/index"
 import { toSdkEncoded, toSdkReaction } from "../content/support/sdkShapes"
 import { viewParley, viewSdk, type ViewedMessage } from "../../interop/enrichment/support/enrichedView"
 import { conversationSeenBy } from "../../interop/support/conversationWaits"
@@ -51,9 +49,7 @@ describe("deletion between Parley and the official SDK", () => {
     h = await InteropHarness.create("deletion-sdk")
     const node = await h.startNode()
     for (const name of PARLEY) {
-      parley[name] = h.own(
-        await Client.create(createEoaSigner(), { apiUrl: node.address, dbPath: join(h.dir, `${name}-${randomUUID()}.parley.db`), dbEncryptionKey: new Uint8Array(randomBytes(32)) }),
-      )
+      parley[name] = await h.createParleyClient(node, name)
     }
     for (const name of SDK) sdk[name] = await h.createClient(node, { label: name })
     const created = await sdk.sam.client.conversations.createGroup([inbox("ada"), inbox("pat"), inbox("sid")])

@@ -3,10 +3,8 @@
 // side stamps the messages it stores with its own clock plus in_ns, and expired messages leave
 // both sides' lists and databases.
 import type { DecodedMessage as SdkMessage, Dm as SdkDm, Group as SdkGroup, GroupUpdated as SdkGroupUpdated } from "@xmtp/node-sdk"
-import { randomBytes, randomUUID } from "node:crypto"
-import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Client, createEoaSigner, type DecodedMessage, type Group } from "../../../src/engine/index"
+import { type Client, type DecodedMessage, type Group } from "../../../src/engine/index"
 import { METADATA_FIELD } from "../../../src/engine/groups/extensions/index"
 import { nowNs } from "../../../src/engine/storage/rows"
 import { conversationSeenBy } from "../../interop/support/conversationWaits"
@@ -37,13 +35,7 @@ describe("disappearing messages with an SDK member", () => {
   beforeAll(async () => {
     h = await InteropHarness.create("disappearing")
     const node = await h.startNode()
-    parley = h.own(
-      await Client.create(createEoaSigner(), {
-        apiUrl: node.address,
-        dbPath: join(h.dir, `parley-${randomUUID()}.db`),
-        dbEncryptionKey: new Uint8Array(randomBytes(32)),
-      }),
-    )
+    parley = await h.createParleyClient(node, "parley")
     const parleyDeletions = parley.conversations.streamDeletedMessages()
     void (async () => {
       for await (const message of parleyDeletions) deletedByParley.push(message)

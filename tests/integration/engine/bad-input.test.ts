@@ -16,8 +16,8 @@ import {
   mlsMessageEncoder,
   type ClientState,
 } from "ts-mls"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, type ApiClient } from "../../../src/engine/api/index"
+import { beforeAll, describe, expect, it } from "vitest"
+import { type ApiClient } from "../../../src/engine/api/index"
 import { GroupMessageKind, type Client, type Group, type GroupError } from "../../../src/engine/index"
 import { encodeGroupMembership, readXmtpGroupContext } from "../../../src/engine/groups/extensions/index"
 import { leafMembers } from "../../../src/engine/groups/leafMembers"
@@ -29,8 +29,9 @@ import { XMTP_EXTENSION } from "../../../src/engine/mls/xmtpExtensions"
 import { content as contentProto } from "../../../src/engine/proto/index"
 import { ClientDatabase } from "../../../src/engine/storage/clientDatabase"
 import { defaultValidators, type NodeValidators } from "../../../src/server/validators"
-import { EngineHarness, type ClientProfile } from "./support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "./support/engineHarness"
 import { storedGroupState } from "./support/mlsStateOnDisk"
+import { conversationOf as groupOf } from "../groups/support/groupScenario"
 
 /** Key packages this compromised node stores without validating them, and for whom. */
 const forgedKeyPackages = new Map<string, { installationKey: Uint8Array; inboxId: string }>()
@@ -43,12 +44,6 @@ const compromisedValidators: NodeValidators = {
 }
 
 const texts = async (group: Group) => (await group.messages()).filter((m) => m.kind === GroupMessageKind.Application).map((m) => m.content)
-
-async function groupOf(client: Client, id: string): Promise<Group> {
-  const conversation = await client.conversations.getConversationById(id)
-  if (!conversation) throw new Error(`conversation ${id} is not known to ${client.inboxId}`)
-  return conversation as Group
-}
 
 /** Expects `sync()` to succeed reporting exactly one refused envelope, with this code, and returns it. */
 async function expectOneRefusal(group: Group, code: string) {
@@ -66,11 +61,16 @@ describe("bad input from the network", () => {
   let carol: Client
   let groupId: string
 
+  useEngineClients(
+    "bad-input",
+    ["alice", "bob", "carol"],
+    (s) => {
+      ({ h, profiles, clients: { alice, bob, carol } } = s)
+      api = h.apiClient()
+    },
+    { validators: compromisedValidators },
+  )
   beforeAll(async () => {
-    h = await EngineHarness.create("bad-input", compromisedValidators)
-    api = createApiClient({ apiUrl: h.address })
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), carol: h.profile("carol") }
-    ;[alice, bob, carol] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob), h.open(profiles.carol)])
     const group = await alice.conversations.createGroup([bob.inboxId, carol.inboxId])
     groupId = group.id
     await group.sendText("first")
@@ -78,11 +78,6 @@ describe("bad input from the network", () => {
       await client.conversations.sync()
       await (await groupOf(client, groupId)).sync()
     }
-  })
-
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
   })
 
   const envelopes = () => api.mls.queryAllGroupMessages(Buffer.from(groupId, "hex"))

@@ -3,24 +3,19 @@
 // is refused with a typed error and leaves the database as it was.
 import { randomBytes } from "node:crypto"
 import { readFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, type ApiClient } from "../../../src/engine/api/index"
+import { describe, expect, it } from "vitest"
+import { type ApiClient } from "../../../src/engine/api/index"
 import { Client, ClientError, createEoaSigner, StorageError } from "../../../src/engine/index"
 import type { AssociationTypes } from "../../../src/engine/proto/index"
-import { EngineHarness } from "./support/engineHarness"
+import { type EngineHarness, useEngineClients } from "./support/engineHarness"
 
 describe("Client.create", () => {
   let h: EngineHarness
   let api: ApiClient
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("client")
-    api = createApiClient({ apiUrl: h.address })
-  })
-
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
+  useEngineClients("client", [], (s) => {
+    h = s.h
+    api = h.apiClient()
   })
 
   const identityLog = async (inboxId: string) => (await api.identity.getIdentityUpdates([{ inboxId, sequenceId: 0n }]))[0]!.updates

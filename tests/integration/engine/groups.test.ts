@@ -1,8 +1,8 @@
 // Group and DM membership rules through the engine's API (libxmtp CREATE-07/09, MEMB-01/02/06, DM-05).
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, type ApiClient } from "../../../src/engine/api/index"
+import { describe, expect, it } from "vitest"
+import { type ApiClient } from "../../../src/engine/api/index"
 import { ConversationType, GroupMessageKind, PermissionLevel, type Client, type Group } from "../../../src/engine/index"
-import { EngineHarness } from "./support/engineHarness"
+import { type EngineHarness, useEngineClients } from "./support/engineHarness"
 
 describe("group membership through the API", () => {
   let h: EngineHarness
@@ -11,14 +11,9 @@ describe("group membership through the API", () => {
   let bob: Client
   let carol: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("groups")
-    api = createApiClient({ apiUrl: h.address })
-    ;[alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map((name) => h.open(h.profile(name)))) as [Client, Client, Client]
-  })
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
+  useEngineClients("groups", ["alice", "bob", "carol"], (s) => {
+    ({ h, clients: { alice, bob, carol } } = s)
+    api = h.apiClient()
   })
 
   const commitCount = async (group: Group) => (await api.mls.queryAllGroupMessages(Buffer.from(group.id, "hex"))).filter((e) => e.isCommit).length

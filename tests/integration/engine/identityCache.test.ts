@@ -5,8 +5,8 @@
 import { randomBytes } from "node:crypto"
 import { join } from "node:path"
 import type Database from "better-sqlite3-multiple-ciphers"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, type ApiClient } from "../../../src/engine/api/index"
+import { describe, expect, it } from "vitest"
+import { type ApiClient } from "../../../src/engine/api/index"
 import { IdentityResolver } from "../../../src/engine/groups/identityResolver"
 import { decodeAssociationState, encodeAssociationState } from "../../../src/engine/identity/associationStateCodec"
 import { revokeInstallationsRequest } from "../../../src/engine/identity/clientRequests"
@@ -14,7 +14,7 @@ import { associations } from "../../../src/engine/proto/index"
 import { ClientDatabase } from "../../../src/engine/storage/clientDatabase"
 import { openEncryptedDatabase } from "../../../src/engine/storage/encryptedDatabase"
 import { clientMigrations } from "../../../src/engine/storage/migrations"
-import { EngineHarness, type ClientProfile } from "./support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "./support/engineHarness"
 
 /** The update with one byte of its first signature flipped: it still decodes, and no longer verifies. */
 function tampered(payload: Uint8Array): Uint8Array {
@@ -39,14 +39,9 @@ describe("identity resolution with the association_state cache", () => {
   let api: ApiClient
   let files = 0
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("identity-cache")
-    api = createApiClient({ apiUrl: h.address })
-  })
-
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
+  useEngineClients("identity-cache", [], (s) => {
+    h = s.h
+    api = h.apiClient()
   })
 
   /** A Parley-registered inbox, and a separate database (with a raw handle on the same file) to resolve it from. */

@@ -2,11 +2,11 @@
 // publishes again against the new epoch), an optimistic message survives a restart of its client
 // and is published later, and a payload whose send was cut short by the node going away is sent
 // again, unchanged, once it is back.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, NO_RETRY, type ApiClient } from "../../../src/engine/api/index"
+import { describe, expect, it } from "vitest"
+import { NO_RETRY, type ApiClient } from "../../../src/engine/api/index"
 import { parseGroupMessageHeader } from "../../../src/engine/mls/groupMessageHeader"
 import { DeliveryStatus, GroupError, GroupMessageKind, type Client, type Group } from "../../../src/engine/index"
-import { EngineHarness } from "./support/engineHarness"
+import { type EngineHarness, useEngineClients } from "./support/engineHarness"
 
 async function groupOf(client: Client, id: string): Promise<Group> {
   await client.conversations.sync()
@@ -27,13 +27,9 @@ const lastText = async (group: Group) => (await group.messages()).filter((m) => 
 describe("intents", () => {
   let h: EngineHarness
   let api: ApiClient
-  beforeAll(async () => {
-    h = await EngineHarness.create("intents")
-    api = createApiClient({ apiUrl: h.address })
-  })
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
+  useEngineClients("intents", [], (s) => {
+    h = s.h
+    api = h.apiClient()
   })
 
   it("converges when two members commit in the same epoch", async () => {

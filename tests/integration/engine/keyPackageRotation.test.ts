@@ -4,12 +4,12 @@
 // refused once its keys are deleted, the 30-day interval rotates without welcomes, and the schedule
 // and keys survive restarts. Bob's clock is moved by the test; his maintenance tick is real.
 import { bytesToHex } from "@noble/hashes/utils.js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, NO_RETRY, type ApiClient } from "../../../src/engine/api/index"
+import { afterAll, describe, expect, it } from "vitest"
+import { NO_RETRY, type ApiClient } from "../../../src/engine/api/index"
 import { GroupError, type Client } from "../../../src/engine/index"
 import { KEY_PACKAGE_QUEUE_INTERVAL_NS, KEY_PACKAGE_RETENTION_NS, KEY_PACKAGE_ROTATION_INTERVAL_NS } from "../../../src/engine/keyPackageRotationPolicy"
 import { pollUntil } from "../../interop/support/deadline"
-import { EngineHarness, type ClientProfile } from "./support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "./support/engineHarness"
 import {
   MaintenanceLog,
   ManualClock,
@@ -35,15 +35,13 @@ describe("key package rotation through a real node", () => {
   let api: ApiClient
   const rotating = new Set<Client>()
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("kp-rotation")
-    api = createApiClient({ apiUrl: h.address })
+  useEngineClients("kp-rotation", [], (s) => {
+    h = s.h
+    api = h.apiClient()
   })
 
   afterAll(async () => {
     for (const client of rotating) await client.close()
-    api?.close()
-    await h?.close()
   })
 
   async function openRotating(name: string): Promise<RotatingClient> {
@@ -232,15 +230,12 @@ describe("key package rotation while the node is down", () => {
   let api: ApiClient
   let bob: Client | undefined
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("kp-rotation-outage")
-    api = createApiClient({ apiUrl: h.address })
+  useEngineClients("kp-rotation-outage", [], (s) => {
+    h = s.h
+    api = h.apiClient()
   })
-
   afterAll(async () => {
     await bob?.close()
-    api?.close()
-    await h?.close()
   })
 
   it("KP-02 a failed upload is reported, keeps the rotation due, and is retried with the same stored key package once the node is back", async () => {

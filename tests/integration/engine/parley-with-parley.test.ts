@@ -3,7 +3,7 @@
 // no longer decrypt), every client closed and reopened from disk in the middle, a DM, and a stream
 // receiving messages live.
 import { decode, mlsMessageDecoder, processMessage, type MlsPrivateMessage } from "ts-mls"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { createApiClient } from "../../../src/engine/api/index"
 import {
   ConsentState,
@@ -14,25 +14,19 @@ import {
   type Client,
   type DecodedMessage,
   type Dm,
-  type Group,
 } from "../../../src/engine/index"
 import { parseGroupMessageHeader } from "../../../src/engine/mls/groupMessageHeader"
 import { xmtpMlsContext } from "../../../src/engine/groups/mlsContext"
 import type { GroupUpdated } from "../../../src/engine/content/index"
-import { EngineHarness, type ClientProfile } from "./support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "./support/engineHarness"
 import { storedGroupState } from "./support/mlsStateOnDisk"
 import { take } from "./support/waitFor"
+import { conversationOf as groupOf } from "../groups/support/groupScenario"
 
 const texts = (messages: DecodedMessage[]) =>
   messages.filter((m) => m.kind === GroupMessageKind.Application).map((m) => ({ from: m.senderInboxId, text: m.content }))
 const transcripts = (messages: DecodedMessage[]) =>
   messages.filter((m) => m.kind === GroupMessageKind.MembershipChange).map((m) => m.content as GroupUpdated)
-
-async function groupOf(client: Client, id: string): Promise<Group> {
-  const conversation = await client.conversations.getConversationById(id)
-  if (!conversation) throw new Error(`conversation ${id} is not known to ${client.inboxId}`)
-  return conversation as Group
-}
 
 describe("Parley with Parley through a real node", () => {
   let h: EngineHarness
@@ -42,15 +36,7 @@ describe("Parley with Parley through a real node", () => {
   let carol: Client
   let groupId: string
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("p2p")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), carol: h.profile("carol") }
-    ;[alice, bob, carol] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob), h.open(profiles.carol)])
-  })
-
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("p2p", ["alice", "bob", "carol"], (s) => ({ h, profiles, clients: { alice, bob, carol } } = s))
 
   it("creates a group and exchanges messages with the exact text and the right sender", async () => {
     const group = await alice.conversations.createGroup([bob.inboxId], { groupName: "Parley trio" })

@@ -3,7 +3,7 @@
 // replies to replies, deletions by a super admin and by a sender (and a plain member's attempts on
 // someone else's message, which every member ignores), read receipts as last-read times. Every
 // check is made from all three members' lists, which must agree.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import {
   CONTENT_TYPE_IDS,
   contentTypeIdToString,
@@ -11,7 +11,6 @@ import {
   markdownCodec,
   textCodec,
   type DeletedMessage,
-  type Reaction,
 } from "../../../src/engine/content/index"
 import {
   ContentType,
@@ -23,21 +22,14 @@ import {
   type EnrichedReply,
   type Group,
 } from "../../../src/engine/index"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
+import { reaction } from "../../interop/enrichment/support/enrichmentInputs"
 
 type Name = "alice" | "bob" | "carol"
 const NAMES: readonly Name[] = ["alice", "bob", "carol"]
 
 const typeOf = (message: DecodedMessage) => contentTypeIdToString(message.contentType)
 const DELETED = contentTypeIdToString(CONTENT_TYPE_IDS.deletedMessage)
-
-const reaction = (reference: string, referenceInboxId: string, content: string, action: Reaction["action"] = "added"): Reaction => ({
-  reference,
-  referenceInboxId,
-  action,
-  content,
-  schema: "unicode",
-})
 
 describe("enriched messages among three Parley members", () => {
   let h: EngineHarness
@@ -60,19 +52,17 @@ describe("enriched messages among three Parley members", () => {
     return found
   }
 
+  useEngineClients("enrichment", NAMES, (s) => {
+    h = s.h
+    Object.assign(clients, s.clients)
+  })
   beforeAll(async () => {
-    h = await EngineHarness.create("enrichment")
-    for (const name of NAMES) clients[name] = await h.open(h.profile(name))
     groups.alice = await clients.alice.conversations.createGroup([clients.bob.inboxId, clients.carol.inboxId])
     for (const name of ["bob", "carol"] as const) {
       await clients[name].conversations.sync()
       groups[name] = (await clients[name].conversations.getConversationById(groups.alice.id)) as Group
     }
     expect(groups.alice.listSuperAdmins()).toEqual([clients.alice.inboxId])
-  })
-
-  afterAll(async () => {
-    await h?.close()
   })
 
   let hello: string

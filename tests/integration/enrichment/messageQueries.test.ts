@@ -3,7 +3,7 @@
 // and deletes never listed), senders left out, limit, direction, insertion order, and
 // countMessages, which counts what lists hide and leaves a DM's transcripts out unless asked.
 import { setTimeout as sleep } from "node:timers/promises"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import {
   ContentType,
   DeliveryStatus,
@@ -14,13 +14,12 @@ import {
   type DecodedMessage,
   type Group,
 } from "../../../src/engine/index"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { useEngineClients } from "../engine/support/engineHarness"
 
 const ids = (messages: DecodedMessage[]) => messages.map((m) => m.id)
 const nowNs = () => BigInt(Date.now()) * 1_000_000n
 
 describe("message queries (ListMessagesOptions) through a real node", () => {
-  let h: EngineHarness
   let alice: Client
   let bob: Client
   let aliceGroup: Group
@@ -29,10 +28,8 @@ describe("message queries (ListMessagesOptions) through a real node", () => {
   let transcript: DecodedMessage
   let m: { m1: DecodedMessage; m2: DecodedMessage; m3: DecodedMessage }
 
+  useEngineClients("queries", ["alice", "bob"], (s) => ({ clients: { alice, bob } } = s))
   beforeAll(async () => {
-    h = await EngineHarness.create("queries")
-    alice = await h.open(h.profile("alice"))
-    bob = await h.open(h.profile("bob"))
     aliceGroup = await alice.conversations.createGroup([bob.inboxId])
     await bob.conversations.sync()
     bobGroup = (await bob.conversations.getConversationById(aliceGroup.id)) as Group
@@ -48,10 +45,6 @@ describe("message queries (ListMessagesOptions) through a real node", () => {
     expect(ids([one, two, three])).toEqual([m1, m2, m3])
     transcript = first
     m = { m1: one, m2: two, m3: three }
-  })
-
-  afterAll(async () => {
-    await h?.close()
   })
 
   it("orders by sent time, either way, and cuts at the limit (0 lists nothing)", async () => {

@@ -2,7 +2,7 @@
 // where it matters: the receiver's list decodes each one to the value sent, and the should_push
 // flag on the node's copy is the codec's (raw send() does not push unless told to). Content that
 // does not decode is listed with its fallback and the codec's error instead of breaking the list.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import {
   contentTypeId,
   ContentDecodeError,
@@ -18,7 +18,7 @@ import {
 } from "../../../src/engine/content/index"
 import { GroupError, type Client, type DecodedMessage, type EnrichedReply, type Group } from "../../../src/engine/index"
 import { groupEnvelopes } from "../content/support/groupEnvelopes"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 
 const range = (n: number, start = 0) => new Uint8Array(Array.from({ length: n }, (_, i) => (start + i) & 0xff))
 const remote: RemoteAttachment = {
@@ -48,17 +48,11 @@ describe("sending every content type from Parley", () => {
   let aliceGroup: Group
   let bobGroup: Group
 
+  useEngineClients("send-content", ["alice", "bob"], (s) => ({ h, clients: { alice, bob } } = s))
   beforeAll(async () => {
-    h = await EngineHarness.create("send-content")
-    alice = await h.open(h.profile("alice"))
-    bob = await h.open(h.profile("bob"))
     aliceGroup = await alice.conversations.createGroup([bob.inboxId])
     await bob.conversations.sync()
     bobGroup = (await bob.conversations.getConversationById(aliceGroup.id)) as Group
-  })
-
-  afterAll(async () => {
-    await h?.close()
   })
 
   it("delivers each type decoded as sent, with the codec's push flag on the wire", async () => {

@@ -1,9 +1,9 @@
 // Admins and super admins through real Parley clients on a real node: the creator's role, adding
 // and removing both kinds, who may do it, the last super admin, who may remove whom, transcripts,
 // and the permission levels members() reports.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { PermissionLevel, PermissionPolicy, PermissionUpdateType, type Client, type Group } from "../../../src/engine/index"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, dmThroughGroupApi, envelopeCount, syncEveryone, transcripts } from "./support/groupScenario"
 
 describe("admins and super admins", () => {
@@ -13,13 +13,7 @@ describe("admins and super admins", () => {
   let carol: Client
   let dave: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-admins")
-    ;[alice, bob, carol, dave] = (await Promise.all(["alice", "bob", "carol", "dave"].map((name) => h.open(h.profile(name))))) as [Client, Client, Client, Client]
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("group-admins", ["alice", "bob", "carol", "dave"], (s) => ({ h, clients: { alice, bob, carol, dave } } = s))
 
   /** A group Alice created with Bob and Carol, as each of the three sees it. */
   async function threeMemberGroup(): Promise<[Group, Group, Group]> {

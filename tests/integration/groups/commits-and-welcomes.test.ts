@@ -1,12 +1,12 @@
 // Intents, commits and welcomes through real Parley clients on a real node: the key rotation before
 // a member's first message, publish order, which commits leave a transcript, and what a joiner
 // stores from its welcome.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, type ApiClient } from "../../../src/engine/api/index"
+import { describe, expect, it } from "vitest"
+import { type ApiClient } from "../../../src/engine/api/index"
 import { ConsentState, GroupMembershipState, GroupMessageKind, type Client } from "../../../src/engine/index"
 import { ClientDatabase } from "../../../src/engine/storage/clientDatabase"
 import { nowNs } from "../../../src/engine/storage/rows"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, syncEveryone, transcripts } from "./support/groupScenario"
 
 describe("commits and welcomes", () => {
@@ -17,15 +17,9 @@ describe("commits and welcomes", () => {
   let bob: Client
   let carol: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-commits")
-    api = createApiClient({ apiUrl: h.address })
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), carol: h.profile("carol") }
-    ;[alice, bob, carol] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob), h.open(profiles.carol)])
-  })
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
+  useEngineClients("group-commits", ["alice", "bob", "carol"], (s) => {
+    ({ h, profiles, clients: { alice, bob, carol } } = s)
+    api = h.apiClient()
   })
 
   const kinds = async (id: string) => (await api.mls.queryAllGroupMessages(Buffer.from(id, "hex"))).map((e) => (e.isCommit ? "commit" : "message"))

@@ -1,12 +1,12 @@
 // Creating groups through real Parley clients on a real node: creation is local until a commit,
 // the stored row, the creator's consent, the membership placeholder of a group never synced, and
 // creation with members that is not atomic.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ConsentState, type Client } from "../../../src/engine/index"
 import { ClientDatabase } from "../../../src/engine/storage/clientDatabase"
 import { StoredConversationType, StoredMembershipState, type StoredGroup } from "../../../src/engine/storage/groups"
 import { nowNs } from "../../../src/engine/storage/rows"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { envelopeCount, storedXmtpContext, syncEveryone } from "./support/groupScenario"
 
 describe("group creation", () => {
@@ -15,14 +15,7 @@ describe("group creation", () => {
   let alice: Client
   let bob: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-creation")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob") }
-    ;[alice, bob] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob)])
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("group-creation", ["alice", "bob"], (s) => ({ h, profiles, clients: { alice, bob } } = s))
 
   const storedRow = (profile: ClientProfile, id: string): StoredGroup => {
     const db = ClientDatabase.open(profile.dbPath, profile.dbEncryptionKey)

@@ -1,10 +1,10 @@
 // DMs through real Parley clients on a real node: their id, shape and fixed policies, what either
 // member may and may not change, and DMs created by both sides at once showing as one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ConsentState, ConversationType, GroupMessageKind, GroupPermissionsOptions, PermissionPolicy, type Client } from "../../../src/engine/index"
 import { METADATA_FIELD } from "../../../src/engine/groups/extensions/index"
 import { ClientDatabase } from "../../../src/engine/storage/clientDatabase"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, dmThroughGroupApi, envelopeCount, storedXmtpContext, syncEveryone, transcripts } from "./support/groupScenario"
 
 describe("DMs", () => {
@@ -15,14 +15,7 @@ describe("DMs", () => {
   let carol: Client
   let dave: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-dm")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), carol: h.profile("carol"), dave: h.profile("dave") }
-    ;[alice, bob, carol, dave] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob), h.open(profiles.carol), h.open(profiles.dave)])
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("group-dm", ["alice", "bob", "carol", "dave"], (s) => ({ h, profiles, clients: { alice, bob, carol, dave } } = s))
 
   const storedDmId = (profile: ClientProfile, id: string) => {
     const db = ClientDatabase.open(profile.dbPath, profile.dbEncryptionKey)

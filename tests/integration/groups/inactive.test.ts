@@ -1,9 +1,9 @@
 // Removed members and inactive groups through real Parley clients on a real node: what a removed
 // member keeps and can no longer do, bulk sync, joining a group one has already been removed from,
 // and being added back.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { GroupMembershipState, GroupMessageKind, type Client, type Group } from "../../../src/engine/index"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, syncEveryone, transcripts } from "./support/groupScenario"
 
 describe("removed members and inactive groups", () => {
@@ -11,13 +11,7 @@ describe("removed members and inactive groups", () => {
   let alice: Client
   let bob: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-inactive")
-    ;[alice, bob] = await Promise.all([h.open(h.profile("alice")), h.open(h.profile("bob"))])
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("group-inactive", ["alice", "bob"], (s) => ({ h, clients: { alice, bob } } = s))
 
   const texts = async (group: Group) => (await group.messages()).filter((m) => m.kind === GroupMessageKind.Application).map((m) => m.content)
 

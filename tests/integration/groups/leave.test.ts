@@ -1,9 +1,9 @@
 // Leaving a group by request through real Parley clients on a real node: who may ask, the request
 // message, the pending-removal state, super admins acting on requests (and only they), left versus
 // removed in transcripts, and being added again afterwards.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ConsentState, GroupMembershipState, GroupMessageKind, type Client, type Group } from "../../../src/engine/index"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, dmThroughGroupApi, envelopeCount, syncEveryone, transcripts } from "./support/groupScenario"
 
 describe("leave requests and pending removal", () => {
@@ -13,13 +13,7 @@ describe("leave requests and pending removal", () => {
   let carol: Client
   let dave: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-leave")
-    ;[alice, bob, carol, dave] = (await Promise.all(["alice", "bob", "carol", "dave"].map((name) => h.open(h.profile(name))))) as [Client, Client, Client, Client]
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("group-leave", ["alice", "bob", "carol", "dave"], (s) => ({ h, clients: { alice, bob, carol, dave } } = s))
 
   /** Alice (super admin) with Bob, Carol and Dave (an admin), as each sees the group. */
   async function group(): Promise<Record<"alice" | "bob" | "carol" | "dave", Group>> {

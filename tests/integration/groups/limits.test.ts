@@ -1,11 +1,11 @@
 // Hard limits through real Parley clients on a real node: installations per inbox, and how many
 // epochs late a message may arrive before its sender must encrypt it again.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, type ApiClient } from "../../../src/engine/api/index"
+import { describe, expect, it } from "vitest"
+import { type ApiClient } from "../../../src/engine/api/index"
 import { GroupError, GroupMessageKind, type Client, type Group } from "../../../src/engine/index"
 import { MAX_INSTALLATIONS_PER_INBOX } from "../../../src/engine/identity/index"
 import { XMTP_MAX_PAST_EPOCHS } from "../../../src/engine/mls/ciphersuite"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, syncEveryone } from "./support/groupScenario"
 
 describe("limits", () => {
@@ -15,14 +15,9 @@ describe("limits", () => {
   let bob: Client
   let carol: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-limits")
-    api = createApiClient({ apiUrl: h.address })
-    ;[alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map((name) => h.open(h.profile(name)))) as [Client, Client, Client]
-  })
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
+  useEngineClients("group-limits", ["alice", "bob", "carol"], (s) => {
+    ({ h, clients: { alice, bob, carol } } = s)
+    api = h.apiClient()
   })
 
   it("CONST-05: an inbox holds at most 10 installations; the 11th cannot register", async () => {

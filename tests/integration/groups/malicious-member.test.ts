@@ -4,35 +4,25 @@
 // transcript), end in the same state as the other honest clients, and carry on. The same changes
 // asked for through the public API are refused before anything is sent.
 import { defaultProposalTypes, makeCustomExtension, type Proposal } from "ts-mls"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { GroupMessageKind, PermissionLevel, type Client, type Group } from "../../../src/engine/index"
-import { withMembership, withMutableMetadata, withPolicies } from "../../../src/engine/groups/contextExtensionUpdates"
+import { withMembership, withPolicies } from "../../../src/engine/groups/contextExtensionUpdates"
 import { leafMembers } from "../../../src/engine/groups/leafMembers"
-import { encodeImmutableMetadataExtension, METADATA_FIELD, type XmtpGroupContext } from "../../../src/engine/groups/extensions/index"
+import { encodeImmutableMetadataExtension, METADATA_FIELD } from "../../../src/engine/groups/extensions/index"
 import { XMTP_EXTENSION } from "../../../src/engine/mls/xmtpExtensions"
-import type { GroupContextExtension } from "ts-mls"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import {
   conversationOf,
   envelopeCount,
   expectEachRefusesCommit,
   expectSameGroupState,
   RogueMember,
+  setAttribute,
+  setLists,
   syncEveryone,
   transcripts,
 } from "./support/groupScenario"
 
-type Change = (extensions: GroupContextExtension[], context: XmtpGroupContext) => GroupContextExtension[]
-
-const setAttribute =
-  (field: string, value: string): Change =>
-  (extensions, { mutableMetadata }) =>
-    withMutableMetadata(extensions, { ...mutableMetadata, attributes: new Map(mutableMetadata.attributes).set(field, value) })
-
-const setLists =
-  (lists: (admins: string[], superAdmins: string[]) => { adminList: string[]; superAdminList: string[] }): Change =>
-  (extensions, { mutableMetadata }) =>
-    withMutableMetadata(extensions, { ...mutableMetadata, ...lists([...mutableMetadata.adminList], [...mutableMetadata.superAdminList]) })
 
 describe("a member who bypasses the local checks", () => {
   let h: EngineHarness
@@ -46,13 +36,8 @@ describe("a member who bypasses the local checks", () => {
   let eveClient: Client
   let groupId: string
 
+  useEngineClients("group-malicious", ["alice", "bob", "carol", "mallory", "eve"], (s) => ({ h, profiles, clients: { alice, bob, carol, mallory: malloryClient, eve: eveClient } } = s))
   beforeAll(async () => {
-    h = await EngineHarness.create("group-malicious")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), carol: h.profile("carol"), mallory: h.profile("mallory"), eve: h.profile("eve") }
-    const clients = await Promise.all(Object.values(profiles).map((profile) => h.open(profile)))
-    ;[alice, bob, carol] = clients as [Client, Client, Client]
-    malloryClient = clients[3]!
-    eveClient = clients[4]!
     mallory = new RogueMember(h, profiles.mallory, malloryClient.inboxId)
     eve = new RogueMember(h, profiles.eve, eveClient.inboxId)
     // Alice is the super admin, Bob and Eve admins, Carol and Mallory plain members.
@@ -61,9 +46,6 @@ describe("a member who bypasses the local checks", () => {
     await group.addAdmin(eve.inboxId)
     groupId = group.id
     await syncEveryone([bob, carol, malloryClient, eveClient], groupId)
-  })
-  afterAll(async () => {
-    await h?.close()
   })
 
   const honest = () => [alice, bob, carol]

@@ -1,11 +1,11 @@
 // Membership through real Parley clients on a real node: adding by inbox id and by identifier (and
 // the 250 cap that applies only to the latter), unknown inboxes, no-op adds and removals, removal
 // of every installation, the members() view, installations that appear later, and concurrent adds.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { createApiClient } from "../../../src/engine/api/index"
 import { ConsentState, GroupMessageKind, PermissionLevel, type Client, type Group, type Identifier } from "../../../src/engine/index"
 import { createEoaSigner, createInstallationKey, ethereumMember, registrationRequest } from "../../../src/engine/identity/index"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, envelopeCount, syncEveryone, transcripts } from "./support/groupScenario"
 
 const ethereum = (address: string): Identifier => ({ identifier: address, identifierKind: 0 })
@@ -18,14 +18,7 @@ describe("membership", () => {
   let carol: Client
   let dave: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-membership")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), carol: h.profile("carol"), dave: h.profile("dave") }
-    ;[alice, bob, carol, dave] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob), h.open(profiles.carol), h.open(profiles.dave)])
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("group-membership", ["alice", "bob", "carol", "dave"], (s) => ({ h, profiles, clients: { alice, bob, carol, dave } } = s))
 
   /** Inboxes registered with one installation and no key package: found by identifier, never addable. */
   async function bareInboxes(count: number): Promise<{ identifiers: Identifier[]; inboxIds: string[] }> {

@@ -1,10 +1,10 @@
 // Mutable metadata through real Parley clients on a real node: name, description, image URL and
 // app data updates, their byte limits, transcripts, defaults at creation, and the immutable
 // metadata that never changes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ConversationType, type Client, type Group } from "../../../src/engine/index"
 import { METADATA_FIELD } from "../../../src/engine/groups/extensions/index"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, dmThroughGroupApi, envelopeCount, storedXmtpContext, syncEveryone, transcripts } from "./support/groupScenario"
 
 const FIELDS = [
@@ -20,14 +20,7 @@ describe("group metadata", () => {
   let alice: Client
   let bob: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-metadata")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob") }
-    ;[alice, bob] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob)])
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("group-metadata", ["alice", "bob"], (s) => ({ h, profiles, clients: { alice, bob } } = s))
 
   it("CREATE-03: a new group has exactly the four display attributes (empty) and a commit-log signer", async () => {
     const group = await alice.conversations.createGroup([bob.inboxId])

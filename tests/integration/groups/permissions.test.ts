@@ -1,7 +1,7 @@
 // Permission policies through real Parley clients on a real node: the presets as permissions()
 // reports them, custom policy sets, updating one policy for each action, the coercions libxmtp
 // applies, and that the new policies bind every member.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import {
   GroupPermissionsOptions,
   MetadataField,
@@ -12,7 +12,7 @@ import {
   type PermissionPolicySet,
 } from "../../../src/engine/index"
 import { METADATA_FIELD } from "../../../src/engine/groups/extensions/index"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { withMutableMetadata, withPolicies } from "../../../src/engine/groups/contextExtensionUpdates"
 import { conversationOf, dmThroughGroupApi, envelopeCount, RogueMember, storedXmtpContext, syncEveryone } from "./support/groupScenario"
 
@@ -38,14 +38,7 @@ describe("permission policies", () => {
   let carol: Client
   let dave: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("group-permissions")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), carol: h.profile("carol") }
-    ;[alice, bob, carol, dave] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob), h.open(profiles.carol), h.open(h.profile("dave"))])
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("group-permissions", ["alice", "bob", "carol", "dave"], (s) => ({ h, profiles, clients: { alice, bob, carol, dave } } = s))
 
   /** Alice's group with Bob (made admin when asked) and Carol, as each sees it. */
   async function group(options: Parameters<Client["conversations"]["createGroup"]>[1] = {}, bobIsAdmin = false): Promise<[Group, Group, Group]> {

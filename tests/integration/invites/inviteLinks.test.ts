@@ -1,27 +1,21 @@
 // Invite links through real Parley clients on a real node: a member who may add people creates a
 // link; the person who opens it asks in a DM; the inviter's client checks the invite and adds them
 // (or waits for approval) and answers. Links grant nothing the inviter's own add would not.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ConsentState, PermissionPolicy, PermissionUpdateType, type Client, type Group } from "../../../src/engine/index"
 import { encodedContentOf } from "../../../src/engine/content/codec"
 import { InviteError } from "../../../src/engine/invites/inviteErrors"
 import { JOIN_REQUEST_CONTENT_TYPE, joinRequestCodec } from "../../../src/engine/invites/joinContent"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { useEngineClients } from "../engine/support/engineHarness"
+import { expectRejection, until } from "../engine/support/expectations"
 import { conversationOf, syncEveryone } from "../groups/support/groupScenario"
 
 describe("invite links", () => {
-  let h: EngineHarness
   let alice: Client
   let bob: Client
   let carol: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("invites")
-    ;[alice, bob, carol] = (await Promise.all(["alice", "bob", "carol"].map((name) => h.open(h.profile(name))))) as [Client, Client, Client]
-  })
-  afterAll(async () => {
-    await h?.close()
-  })
+  useEngineClients("invites", ["alice", "bob", "carol"], (s) => ({ clients: { alice, bob, carol } } = s))
 
   /** The inviter receives what was sent to it and finishes deciding. */
   async function inviterHandles(inviter: Client): Promise<void> {
@@ -37,22 +31,7 @@ describe("invite links", () => {
     return (await group.members()).map((member) => member.inboxId).sort()
   }
 
-  async function until(what: string, condition: () => boolean): Promise<void> {
-    const deadline = Date.now() + 10_000
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
-
-  async function rejects(promise: Promise<unknown>, code: string): Promise<void> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    )
-    expect(error).toBeInstanceOf(InviteError)
-    expect((error as InviteError).code).toBe(code)
-  }
+  const rejects = (promise: Promise<unknown>, code: InviteError["code"]) => expectRejection(promise, InviteError, code)
 
   it("opening a link asks the inviter in a DM; the inviter's client adds the requester and answers", async () => {
     const group = await alice.conversations.createGroup([bob.inboxId])

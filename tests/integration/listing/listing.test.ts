@@ -1,6 +1,6 @@
 // Conversation listing (behaviours §18 and QUERY-08): Parley clients on a real node, with an
 // official SDK client in the same conversations whose list order is the reference.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import {
   ConversationQueryError,
   ListConversationsOrderBy,
@@ -12,7 +12,7 @@ import {
 } from "../../../src/engine/index"
 import type { Reaction } from "../../../src/engine/content/index"
 import { StoredMessageKind } from "../../../src/engine/storage/messages"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf } from "../groups/support/groupScenario"
 import { createSdkClient, type LabelledClient } from "../../interop/support/sdkClient"
 import { among, sdkOrderBy, withStoredDatabase } from "../consent/support/consentPeers"
@@ -27,21 +27,14 @@ describe("conversation listing", () => {
   let groups: Group[]
   let ids: string[]
 
+  useEngineClients("listing", ["alice", "bob"], (s) => ({ h, profiles: { bob: bobProfile }, clients: { alice, bob } } = s))
   beforeAll(async () => {
-    h = await EngineHarness.create("listing")
-    alice = await h.open(h.profile("alice"))
-    bobProfile = h.profile("bob")
-    bob = await h.open(bobProfile)
     sam = await createSdkClient(h.address, h.dir, { label: "sam" })
     groups = []
     for (let i = 0; i < 3; i++) groups.push(await alice.conversations.createGroup([bob.inboxId, sam.client.inboxId]))
     ids = groups.map((g) => g.id)
     await bob.conversations.sync()
     await sam.client.conversations.sync()
-  })
-
-  afterAll(async () => {
-    await h.close()
   })
 
   async function orders(options: ListConversationsOptions = {}): Promise<{ parley: string[]; sdk: string[] }> {

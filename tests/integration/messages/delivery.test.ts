@@ -3,20 +3,19 @@
 // delivery status from Unpublished to Published (server time) or, after three failed attempts,
 // Failed; and the place an own message takes in the sent-time order before and after publishing.
 import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { NO_RETRY } from "../../../src/engine/api/index"
 import { textCodec } from "../../../src/engine/content/index"
 import { ConsentState, DeliveryStatus, GroupError, type Client, type DecodedMessage, type Group } from "../../../src/engine/index"
 import { pollUntil } from "../../interop/support/deadline"
 import { groupEnvelopes } from "../content/support/groupEnvelopes"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 
 const byId = (messages: DecodedMessage[], id: string) => messages.find((m) => m.id === id)
 const applicationEnvelopes = async (group: Group, h: EngineHarness) => (await groupEnvelopes(h.address, group.id)).filter((e) => !e.isCommit)
 
 describe("sending, publishing and delivery status", () => {
   let h: EngineHarness
-  let aliceProfile: ClientProfile
   let bobProfile: ClientProfile
   let alice: Client
   let bob: Client
@@ -38,18 +37,10 @@ describe("sending, publishing and delivery status", () => {
     })
   }
 
+  useEngineClients("delivery", ["alice", "bob"], (s) => ({ h, profiles: { bob: bobProfile }, clients: { alice, bob } } = s))
   beforeAll(async () => {
-    h = await EngineHarness.create("delivery")
-    aliceProfile = h.profile("alice")
-    bobProfile = h.profile("bob")
-    alice = await h.open(aliceProfile)
-    bob = await h.open(bobProfile)
     aliceGroup = await alice.conversations.createGroup([bob.inboxId])
     bobGroup = await joined(bob, aliceGroup.id)
-  })
-
-  afterAll(async () => {
-    await h?.close()
   })
 
   it("MSG-04: send stores the message, publishes it before returning its id, and consents to the conversation", async () => {

@@ -1,8 +1,7 @@
 // Message ids, idempotency keys, received fields and push flags, judged against the official SDK
 // (@xmtp/node-sdk 6.0.0, libxmtp 1.10) in one group on Parley's node: Parley alice and SDK bob.
 // Ids are recomputed here with node:crypto from the formula, not with Parley's own function.
-import { createHash, randomBytes, randomUUID } from "node:crypto"
-import { join } from "node:path"
+import { createHash, randomUUID } from "node:crypto"
 import type { DeliveryStatus as SdkDeliveryStatus, Group as SdkGroup } from "@xmtp/node-sdk"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -18,7 +17,7 @@ import {
   type WalletSendCalls,
 } from "../../../src/engine/content/index"
 import { mlsApi } from "../../../src/engine/proto/index"
-import { Client, createEoaSigner, DeliveryStatus, type Group } from "../../../src/engine/index"
+import { type Client, DeliveryStatus, type Group } from "../../../src/engine/index"
 import { conversationSeenBy } from "../../interop/support/conversationWaits"
 import { pollUntil } from "../../interop/support/deadline"
 import { InteropHarness } from "../../interop/support/interopHarness"
@@ -53,7 +52,7 @@ describe("message ids and what travels with a message, Parley beside the SDK", (
   beforeAll(async () => {
     h = await InteropHarness.create("msg-ids")
     node = await h.startNode()
-    alice = h.own(await Client.create(createEoaSigner(), { apiUrl: node.address, dbPath: join(h.dir, `alice-${randomUUID()}.db`), dbEncryptionKey: new Uint8Array(randomBytes(32)) }))
+    alice = await h.createParleyClient(node, "alice")
     bob = await h.createClient(node, { label: "bob" })
     aliceGroup = await alice.conversations.createGroup([bob.client.inboxId])
     bobGroup = (await conversationSeenBy(bob, aliceGroup.id)) as SdkGroup

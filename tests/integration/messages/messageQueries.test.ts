@@ -2,16 +2,13 @@
 // alice and SDK bob share a group on Parley's node and run the same ListMessagesOptions over the
 // same messages (ordering, exclusive time bounds, every filter), count DM and group messages the
 // same way, and a DM that Parley creates twice at once keeps one membership transcript.
-import { randomBytes, randomUUID } from "node:crypto"
-import { join } from "node:path"
-import type { ContentType as SdkContentType, Dm as SdkDm, Group as SdkGroup, GroupMessageKind as SdkKind, ListMessagesOptions as SdkListOptions } from "@xmtp/node-sdk"
+import type { Dm as SdkDm, Group as SdkGroup } from "@xmtp/node-sdk"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { textCodec } from "../../../src/engine/content/index"
 import {
-  Client,
+  type Client,
   ContentType,
   ConversationType,
-  createEoaSigner,
   DeliveryStatus,
   GroupMessageKind,
   MessageSortBy,
@@ -26,15 +23,7 @@ import { pollUntil } from "../../interop/support/deadline"
 import { InteropHarness } from "../../interop/support/interopHarness"
 import type { LabelledClient } from "../../interop/support/sdkClient"
 import type { TestNode } from "../../interop/support/testNode"
-
-/** Parley's options in the SDK's types: both number their enums as node-bindings does. */
-const sdkOptions = (options: ListMessagesOptions): SdkListOptions =>
-  ({
-    ...options,
-    ...(options.contentTypes ? { contentTypes: options.contentTypes as number[] as SdkContentType[] } : {}),
-    ...(options.excludeContentTypes ? { excludeContentTypes: options.excludeContentTypes as number[] as SdkContentType[] } : {}),
-    ...(options.kind === undefined ? {} : { kind: options.kind as number as SdkKind }),
-  }) as SdkListOptions
+import { toSdkListOptions } from "../../interop/enrichment/support/enrichmentInputs"
 
 const APP = { kind: GroupMessageKind.Application } as const
 
@@ -49,20 +38,17 @@ describe("message queries, Parley beside the SDK", () => {
   const m = {} as Record<"a1" | "b1" | "a2" | "b2", { id: string; sentAtNs: bigint }>
 
   const parleyIds = async (options: ListMessagesOptions) => (await aliceGroup.messages(options)).map((x) => x.id)
-  const sdkIds = async (options: ListMessagesOptions) => (await bobGroup.messages(sdkOptions(options))).map((x) => x.id)
+  const sdkIds = async (options: ListMessagesOptions) => (await bobGroup.messages(toSdkListOptions(options))).map((x) => x.id)
   /** Both clients' answers to the same query, which must agree. */
   const bothList = async (options: ListMessagesOptions) => {
     const [parley, sdk] = [await parleyIds(options), await sdkIds(options)]
     expect(parley, JSON.stringify(options, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).toEqual(sdk)
     return parley
   }
-  const parleyClient = async (label: string) =>
-    h.own(await Client.create(createEoaSigner(), { apiUrl: node.address, dbPath: join(h.dir, `${label}-${randomUUID()}.db`), dbEncryptionKey: new Uint8Array(randomBytes(32)) }))
-
   beforeAll(async () => {
     h = await InteropHarness.create("msg-queries")
     node = await h.startNode()
-    alice = await parleyClient("alice")
+    alice = await h.createParleyClient(node, "alice")
     bob = await h.createClient(node, { label: "bob" })
     aliceGroup = await alice.conversations.createGroup([bob.client.inboxId])
     bobGroup = (await conversationSeenBy(bob, aliceGroup.id)) as SdkGroup
@@ -157,7 +143,7 @@ describe("message queries, Parley beside the SDK", () => {
 
     for (const [count, transcripts] of [
       [(o: ListMessagesOptions) => aliceDm.countMessages(o), async () => (await aliceDm.messages({ kind: GroupMessageKind.MembershipChange })).length],
-      [(o: ListMessagesOptions) => bobDm.countMessages(sdkOptions(o)), async () => (await bobDm.messages(sdkOptions({ kind: GroupMessageKind.MembershipChange }))).length],
+      [(o: ListMessagesOptions) => bobDm.countMessages(toSdkListOptions(o)), async () => (await bobDm.messages(toSdkListOptions({ kind: GroupMessageKind.MembershipChange }))).length],
     ] as const) {
       expect(await transcripts()).toBeGreaterThan(0)
       expect(await count({})).toBe(2)
@@ -171,15 +157,15 @@ describe("message queries, Parley beside the SDK", () => {
     const parleyTranscripts = await aliceGroup.countMessages({ kind: GroupMessageKind.MembershipChange })
     expect(parleyTranscripts).toBeGreaterThan(0)
     expect(await aliceGroup.countMessages()).toBe((await aliceGroup.messages()).length + 2)
-    const sdkTranscripts = await bobGroup.countMessages(sdkOptions({ kind: GroupMessageKind.MembershipChange }))
+    const sdkTranscripts = await bobGroup.countMessages(toSdkListOptions({ kind: GroupMessageKind.MembershipChange }))
     expect(sdkTranscripts).toBeGreaterThan(0)
     expect(await bobGroup.countMessages()).toBe((await bobGroup.messages()).length + 2)
     expect((await aliceGroup.countMessages()) - parleyTranscripts).toBe((await bobGroup.countMessages()) - sdkTranscripts)
   })
 
   it("DM-15: a DM created twice at once keeps one 'added' transcript across its stitched copies", async () => {
-    const carol = await parleyClient("carol")
-    const dave = await parleyClient("dave")
+    const carol = await h.createParleyClient(node, "carol")
+    const dave = await h.createParleyClient(node, "dave")
     const [one, two] = await Promise.all([carol.conversations.createDm(dave.inboxId), carol.conversations.createDm(dave.inboxId)])
     expect(one.id).not.toBe(two.id)
     const duplicates = await carol.conversations.list({ conversationType: ConversationType.Dm, includeDuplicateDms: true })

@@ -2,11 +2,11 @@
 // following, follows every existing conversation (a DM's duplicate included) and each new one,
 // respects the conversation-type filter, and carries on through a restart of the node without
 // losing or repeating a message (STREAM-02).
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ConversationType, GroupMessageKind, type Client, type DecodedMessage } from "../../../src/engine/index"
 import type { MessageStream } from "../../../src/engine/conversationsStream"
-import { EngineHarness } from "../engine/support/engineHarness"
-import { take } from "../engine/support/waitFor"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
+import { endedAfterAll, take } from "../engine/support/waitFor"
 
 const appTexts = (messages: readonly DecodedMessage[]) => messages.filter((m) => m.kind === GroupMessageKind.Application).map((m) => m.content)
 
@@ -22,21 +22,12 @@ describe("all-messages stream", () => {
   let alice: Client
   let bob: Client
   let carol: Client
-  const streams: MessageStream[] = []
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("stream-all")
-    ;[alice, bob, carol] = (await Promise.all(["alice", "bob", "carol"].map((name) => h.open(h.profile(name))))) as [Client, Client, Client]
-  })
-  afterAll(async () => {
-    for (const stream of streams) await stream.end()
-    await h?.close()
-  })
+  useEngineClients("stream-all", ["alice", "bob", "carol"], (s) => ({ h, clients: { alice, bob, carol } } = s))
+  const ended = endedAfterAll<MessageStream>()
 
   async function streamOf(client: Client, options: Parameters<Client["conversations"]["streamAllMessages"]>[0] = {}): Promise<MessageStream> {
-    const stream = await client.conversations.streamAllMessages(options)
-    streams.push(stream)
-    return stream
+    return ended(await client.conversations.streamAllMessages(options))
   }
 
   it("STREAM-02: syncs welcomes first, follows existing conversations and a DM's duplicate, and the conversations that arrive", async () => {
@@ -74,7 +65,8 @@ describe("all-messages stream", () => {
 
   it("STREAM-02: carries on through a node restart: what was sent meanwhile, then new messages and new conversations, each once", async () => {
     let restarts = 0
-    const stream = await streamOf(bob, { onRestart: () => restarts++ })
+    const told: unknown[] = []
+    const stream = await streamOf(bob, { onRestart: () => restarts++, onValue: (message) => told.push(message.content) })
     const group = (await alice.conversations.list({ conversationType: ConversationType.Group }))[0]!
     await group.sendText("before the restart")
     expect(await nextTexts(stream, 1, "the message before the restart")).toEqual(["before the restart"])
@@ -89,5 +81,6 @@ describe("all-messages stream", () => {
 
     await group.sendText("still streaming")
     expect(await nextTexts(stream, 1, "a later message")).toEqual(["still streaming"])
+    expect(told.filter((content) => typeof content === "string")).toEqual(["before the restart", "after the restart", "in a group made after the restart", "still streaming"])
   })
 })

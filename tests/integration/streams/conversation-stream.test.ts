@@ -1,32 +1,24 @@
 // conversations.stream() among Parley clients on a real node: conversations joined from welcomes
 // and created locally are emitted once; a DM that duplicates one already held is left out unless
 // asked for; type and consent filters apply only when given (STREAM-01).
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ConsentState, ConversationType, type Client } from "../../../src/engine/index"
 import type { ConversationStream } from "../../../src/engine/conversationStream"
-import { EngineHarness } from "../engine/support/engineHarness"
-import { take } from "../engine/support/waitFor"
+import { createSdkClient } from "../../interop/support/sdkClient"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
+import { endedAfterAll, take, withTimeout } from "../engine/support/waitFor"
 
 describe("conversation stream", () => {
   let h: EngineHarness
   let alice: Client
   let bob: Client
   let carol: Client
-  const streams: ConversationStream[] = []
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("stream-conversations")
-    ;[alice, bob, carol] = (await Promise.all(["alice", "bob", "carol"].map((name) => h.open(h.profile(name))))) as [Client, Client, Client]
-  })
-  afterAll(async () => {
-    for (const stream of streams) await stream.end()
-    await h?.close()
-  })
+  useEngineClients("stream-conversations", ["alice", "bob", "carol"], (s) => ({ h, clients: { alice, bob, carol } } = s))
+  const ended = endedAfterAll<ConversationStream>()
 
   async function streamOf(client: Client, options: Parameters<Client["conversations"]["stream"]>[0] = {}): Promise<ConversationStream> {
-    const stream = await client.conversations.stream(options)
-    streams.push(stream)
-    return stream
+    return ended(await client.conversations.stream(options))
   }
 
   const ids = (conversations: ReadonlyArray<{ id: string }>) => conversations.map((c) => c.id)
@@ -77,6 +69,36 @@ describe("conversation stream", () => {
     expect(ids(await take(withDuplicates, 3, "bob's DM, erin's duplicate, the marker group"))).toEqual([bobsDm.id, erinsDm.id, marker.id])
     expect(ids(await take(plain, 2, "bob's DM, then the marker group"))).toEqual([bobsDm.id, marker.id])
     await h.closeClient(erin)
+  })
+
+  it("STREAM-01: a group the SDK creates reaches a Parley stream; one Parley creates reaches the SDK's stream", async () => {
+    const sam = await createSdkClient(h.address, h.dir, { label: "sam" })
+    const parleyStream = await streamOf(bob, { conversationType: ConversationType.Group })
+    const samStream = await sam.client.conversations.stream()
+    try {
+      const fromSdk = await sam.client.conversations.createGroup([bob.inboxId])
+      expect(ids(await take(parleyStream, 1, "the SDK's group"))).toEqual([fromSdk.id])
+      const fromParley = await alice.conversations.createGroup([sam.client.inboxId])
+      // The SDK, like Parley, emits the group it created itself, then the one it was added to.
+      const received = [await withTimeout("the SDK's own group", samStream.next()), await withTimeout("Parley's group", samStream.next())]
+      expect(received.map((r) => r.value?.id)).toEqual([fromSdk.id, fromParley.id])
+    } finally {
+      await samStream.end()
+    }
+  })
+
+  it("STREAM-01: keeps emitting through a node restart, each conversation once", async () => {
+    let restarts = 0
+    const stream = await streamOf(carol, { onRestart: () => restarts++ })
+    const before = await alice.conversations.createGroup([carol.inboxId])
+    expect(ids(await take(stream, 1, "the group before the restart"))).toEqual([before.id])
+    await h.stopNode()
+    await h.startNode()
+    const after = await alice.conversations.createGroup([carol.inboxId])
+    const own = await carol.conversations.createGroup([])
+    // The welcome and the local creation race; each arrives once, in either order.
+    expect(ids(await take(stream, 2, "the groups after the restart")).sort()).toEqual([after.id, own.id].sort())
+    expect(restarts).toBeGreaterThan(0)
   })
 
   it("end() finishes the iteration", async () => {

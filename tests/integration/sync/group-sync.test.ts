@@ -3,10 +3,10 @@
 // and fails only when the node cannot be read (or both publishing and the post-commit step fail);
 // an envelope the group refuses is reported, not thrown (SYNC-08). syncAll joins welcomes, lists
 // the conversations by consent and syncs those with new envelopes on the node (SYNC-07).
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, NO_RETRY, type ApiClient } from "../../../src/engine/api/index"
+import { describe, expect, it } from "vitest"
+import { NO_RETRY, type ApiClient } from "../../../src/engine/api/index"
 import { ConsentState, DeliveryStatus, GroupMessageKind, type Client, type Group } from "../../../src/engine/index"
-import { EngineHarness } from "../engine/support/engineHarness"
+import { type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf } from "../groups/support/groupScenario"
 
 const texts = async (group: Group) => (await group.messages()).filter((m) => m.kind === GroupMessageKind.Application).map((m) => m.content)
@@ -17,16 +17,16 @@ describe("group sync and syncAll", () => {
   let alice: Client
   let bob: Client
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("sync")
-    api = createApiClient({ apiUrl: h.address })
+  useEngineClients(
+    "sync",
+    ["alice", "bob"],
+    (s) => {
+      ({ h, clients: { alice, bob } } = s)
+      api = h.apiClient()
+    },
     // Bob does not retry, so a sync while the node is down fails at once.
-    ;[alice, bob] = await Promise.all([h.open(h.profile("alice")), h.open(h.profile("bob"), { retry: NO_RETRY })])
-  })
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
-  })
+    { retry: { bob: NO_RETRY } },
+  )
 
   const envelopesOf = (group: Group) => api.mls.queryAllGroupMessages(group.idBytes)
 

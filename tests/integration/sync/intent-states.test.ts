@@ -3,12 +3,12 @@
 // intent Superseded (INTENT-02, META-03). Parley clients on a real node.
 import { sha256 } from "@noble/hashes/sha2.js"
 import { bytesToHex } from "@noble/hashes/utils.js"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, NO_RETRY, type ApiClient } from "../../../src/engine/api/index"
+import { beforeAll, describe, expect, it } from "vitest"
+import { NO_RETRY, type ApiClient } from "../../../src/engine/api/index"
 import { DeliveryStatus, PermissionPolicy, PermissionUpdateType, type Client, type Group } from "../../../src/engine/index"
 import { ClientDatabase } from "../../../src/engine/storage/clientDatabase"
 import { IntentKind, IntentState, type StoredIntent } from "../../../src/engine/storage/intents"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, syncEveryone } from "../groups/support/groupScenario"
 
 describe("intent states", () => {
@@ -20,20 +20,21 @@ describe("intent states", () => {
   let group: Group
   let bobGroup: Group
 
-  beforeAll(async () => {
-    h = await EngineHarness.create("intent-states")
-    api = createApiClient({ apiUrl: h.address })
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob") }
+  useEngineClients(
+    "intent-states",
+    ["alice", "bob"],
+    (s) => {
+      ({ h, profiles, clients: { alice, bob } } = s)
+      api = h.apiClient()
+    },
     // Bob does not retry, so his publishes fail at once while the node is down.
-    ;[alice, bob] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob, { retry: NO_RETRY })])
+    { retry: { bob: NO_RETRY } },
+  )
+  beforeAll(async () => {
     group = await alice.conversations.createGroup([bob.inboxId])
     await syncEveryone([bob], group.id)
     bobGroup = await conversationOf(bob, group.id)
     await bobGroup.sendText("rotates bob's leaf key first")
-  })
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
   })
 
   /** The group's intent rows as stored in the profile's database file. */

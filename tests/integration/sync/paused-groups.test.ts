@@ -4,14 +4,14 @@
 // A commit or a welcome requiring more (built here the way a newer client would send it) pauses
 // every member, Parley and SDK alike: syncs do nothing and every change fails (META-07, META-08).
 import type { Group as SdkGroup } from "@xmtp/node-sdk"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { Client, Group } from "../../../src/engine/index"
 import { withMutableMetadata } from "../../../src/engine/groups/contextExtensionUpdates"
 import { METADATA_FIELD } from "../../../src/engine/groups/extensions/index"
 import { PARLEY_PROTOCOL_VERSION } from "../../../src/engine/groups/protocolVersion"
 import { conversationSeenBy, textsSeenBy } from "../../interop/support/conversationWaits"
 import { createSdkClient, type LabelledClient } from "../../interop/support/sdkClient"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, RogueMember, syncEveryone } from "../groups/support/groupScenario"
 import { publishForgedAdd } from "./support/forgedAdd"
 
@@ -28,15 +28,10 @@ describe("minimum protocol version and paused groups", () => {
   let sam: LabelledClient
   const labelOf = (inboxId: string) => (inboxId === alice.inboxId ? "alice" : inboxId === sam.client.inboxId ? "sam" : "other")
 
+  useEngineClients("paused-groups", ["alice", "bob", "carol"], (s) => ({ h, profiles, clients: { alice, bob, carol } } = s))
   beforeAll(async () => {
-    h = await EngineHarness.create("paused-groups")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), carol: h.profile("carol") }
-    ;[alice, bob, carol] = (await Promise.all(Object.values(profiles).map((profile) => h.open(profile)))) as [Client, Client, Client]
     sam = await createSdkClient(h.address, h.dir, { label: "sam" })
   }, 120_000)
-  afterAll(async () => {
-    await h?.close()
-  })
 
   /** A group of Alice (super admin), Bob and the SDK's Sam, joined by everyone. */
   async function groupWithSam(): Promise<{ group: Group; bobGroup: Group; samGroup: SdkGroup }> {
@@ -82,7 +77,7 @@ describe("minimum protocol version and paused groups", () => {
 
     expect((await bobGroup.sync()).failures).toEqual([])
     expect(bobGroup.pausedForVersion()).toBe(NEWER)
-    expect(await bobGroup.debugInfo()).toEqual({ epoch, cursor })
+    expect(await bobGroup.debugInfo()).toEqual({ epoch, cursor, maybeForked: false, forkDetails: "" })
     await expect(bobGroup.sendText("hello")).rejects.toMatchObject(PAUSED)
     await expect(bobGroup.sendText("later", true)).rejects.toMatchObject(PAUSED)
     await expect(bobGroup.updateName("renamed")).rejects.toMatchObject(PAUSED)
@@ -90,7 +85,7 @@ describe("minimum protocol version and paused groups", () => {
     await expect(bobGroup.removeMembers([sam.client.inboxId])).rejects.toMatchObject(PAUSED)
     await expect(bobGroup.requestRemoval()).rejects.toMatchObject(PAUSED)
     expect((await bobGroup.sync()).failures).toEqual([])
-    expect(await bobGroup.debugInfo()).toEqual({ epoch, cursor })
+    expect(await bobGroup.debugInfo()).toEqual({ epoch, cursor, maybeForked: false, forkDetails: "" })
 
     // The pause is stored: it outlasts the client.
     bob = await h.reopen(bob, profiles.bob)

@@ -6,13 +6,13 @@
 // SDK (MEMB-10).
 import { bytesToHex } from "@noble/hashes/utils.js"
 import type { Group as SdkGroup } from "@xmtp/node-sdk"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { createApiClient, type ApiClient } from "../../../src/engine/api/index"
+import { beforeAll, describe, expect, it } from "vitest"
+import { type ApiClient } from "../../../src/engine/api/index"
 import type { Client } from "../../../src/engine/index"
 import { conversationSeenBy } from "../../interop/support/conversationWaits"
 import { pollUntil } from "../../interop/support/deadline"
 import { createSdkClient, type LabelledClient } from "../../interop/support/sdkClient"
-import { EngineHarness, type ClientProfile } from "../engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../engine/support/engineHarness"
 import { conversationOf, storedXmtpContext, syncEveryone } from "../groups/support/groupScenario"
 import { BrokenKeyPackages } from "./support/brokenKeyPackages"
 import { publishForgedAdd } from "./support/forgedAdd"
@@ -26,17 +26,18 @@ describe("failed installations and welcome membership", () => {
   let bob: Client
   let sam: LabelledClient
 
+  useEngineClients(
+    "welcome-membership",
+    ["alice", "bob"],
+    (s) => {
+      ({ h, profiles, clients: { alice, bob } } = s)
+      api = h.apiClient()
+    },
+    { validators: broken.validators },
+  )
   beforeAll(async () => {
-    h = await EngineHarness.create("welcome-membership", broken.validators)
-    api = createApiClient({ apiUrl: h.address })
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob") }
-    ;[alice, bob] = (await Promise.all(Object.values(profiles).map((profile) => h.open(profile)))) as [Client, Client]
     sam = await createSdkClient(h.address, h.dir, { label: "sam" })
   }, 120_000)
-  afterAll(async () => {
-    api?.close()
-    await h?.close()
-  })
 
   /** A second installation of the profile's inbox. */
   const secondInstallation = (profile: ClientProfile, name: string) => h.open({ ...h.profile(name), signer: profile.signer })

@@ -5,12 +5,10 @@
 // someone else's message, which everyone ignores. Then the lists are compared field by field
 // (id, sender, type, content, reactions, reply counts, reply targets, deletions): Parley's view
 // against the SDK's, from members who joined alike, and with the same query options on both sides.
-import { randomBytes, randomUUID } from "node:crypto"
-import { join } from "node:path"
-import type { ContentType as SdkContentType, Group as SdkGroup, GroupMessageKind as SdkKind, ListMessagesOptions as SdkListOptions } from "@xmtp/node-sdk"
+import type { Group as SdkGroup } from "@xmtp/node-sdk"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { deleteMessageCodec, textCodec, type Reaction } from "../../../src/engine/content/index"
-import { Client, ContentType, createEoaSigner, GroupMessageKind, SortDirection, type Group, type ListMessagesOptions } from "../../../src/engine/index"
+import { type Client, ContentType, GroupMessageKind, SortDirection, type Group, type ListMessagesOptions } from "../../../src/engine/index"
 import { toSdkEncoded, toSdkReaction } from "../../integration/content/support/sdkShapes"
 import { conversationSeenBy } from "../support/conversationWaits"
 import { pollUntil } from "../support/deadline"
@@ -18,25 +16,10 @@ import { InteropHarness } from "../support/interopHarness"
 import type { LabelledClient } from "../support/sdkClient"
 import type { TestNode } from "../support/testNode"
 import { viewParley, viewSdk, type ViewedMessage } from "./support/enrichedView"
+import { reaction, toSdkListOptions } from "./support/enrichmentInputs"
 
 type ParleyName = "alice" | "dave"
 type SdkName = "bob" | "carol"
-
-const reaction = (reference: string, referenceInboxId: string, content: string, action: Reaction["action"] = "added"): Reaction => ({
-  reference,
-  referenceInboxId,
-  action,
-  content,
-  schema: "unicode",
-})
-
-/** Parley's options in the SDK's types: both number their enums as node-bindings does. */
-const sdkOptions = (options: ListMessagesOptions): SdkListOptions => ({
-  ...options,
-  ...(options.contentTypes ? { contentTypes: options.contentTypes as number[] as SdkContentType[] } : {}),
-  ...(options.excludeContentTypes ? { excludeContentTypes: options.excludeContentTypes as number[] as SdkContentType[] } : {}),
-  ...(options.kind === undefined ? {} : { kind: options.kind as number as SdkKind }),
-}) as SdkListOptions
 
 describe("enriched messages in a group of Parley and official SDK clients", () => {
   let h: InteropHarness
@@ -54,7 +37,7 @@ describe("enriched messages in a group of Parley and official SDK clients", () =
   }
   const parleyView = async (name: ParleyName, options?: ListMessagesOptions) => (await parleyGroup[name].messages(options)).map(viewParley)
   const sdkView = async (name: SdkName, options?: ListMessagesOptions) =>
-    (await sdkGroup[name].messages(options && sdkOptions(options))).map(viewSdk)
+    (await sdkGroup[name].messages(options && toSdkListOptions(options))).map(viewSdk)
 
   /** A joiner's "added you" transcript names the joiner: the one place members' lists differ. */
   const asJoiner = (list: ViewedMessage[], self: string): ViewedMessage[] =>
@@ -68,9 +51,7 @@ describe("enriched messages in a group of Parley and official SDK clients", () =
     h = await InteropHarness.create("enrichment")
     node = await h.startNode()
     for (const name of ["alice", "dave"] as const) {
-      parley[name] = h.own(
-        await Client.create(createEoaSigner(), { apiUrl: node.address, dbPath: join(h.dir, `${name}-${randomUUID()}.parley.db`), dbEncryptionKey: new Uint8Array(randomBytes(32)) }),
-      )
+      parley[name] = await h.createParleyClient(node, name)
     }
     for (const name of ["bob", "carol"] as const) sdk[name] = await h.createClient(node, { label: name })
     parleyGroup.alice = await parley.alice.conversations.createGroup([inbox("bob"), inbox("carol"), inbox("dave")])
@@ -195,7 +176,7 @@ describe("enriched messages in a group of Parley and official SDK clients", () =
     ]
     for (const query of counts) {
       const label = JSON.stringify(query, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v))
-      expect(await bob.countMessages(sdkOptions(query)), label).toBe(await dave.countMessages(query))
+      expect(await bob.countMessages(toSdkListOptions(query)), label).toBe(await dave.countMessages(query))
     }
   })
 

@@ -5,35 +5,24 @@
 // members must stay at the same epoch, and messages must still flow both ways (nobody forked).
 // One exception, where the SDK itself applies the commit, is pinned at the end of the file.
 import type { Group as SdkGroup } from "@xmtp/node-sdk"
-import { defaultProposalTypes, makeCustomExtension, type GroupContextExtension, type Proposal } from "ts-mls"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { defaultProposalTypes, makeCustomExtension, type Proposal } from "ts-mls"
+import { beforeAll, describe, expect, it } from "vitest"
 import { GroupMessageKind, type Client, type Group } from "../../../src/engine/index"
-import { withMutableMetadata, withPolicies } from "../../../src/engine/groups/contextExtensionUpdates"
-import { encodeImmutableMetadataExtension, METADATA_FIELD, type XmtpGroupContext } from "../../../src/engine/groups/extensions/index"
+import { withPolicies } from "../../../src/engine/groups/contextExtensionUpdates"
+import { encodeImmutableMetadataExtension, METADATA_FIELD } from "../../../src/engine/groups/extensions/index"
 import { leafMembers } from "../../../src/engine/groups/leafMembers"
 import { XMTP_EXTENSION } from "../../../src/engine/mls/xmtpExtensions"
-import { EngineHarness, type ClientProfile } from "../../integration/engine/support/engineHarness"
+import { type ClientProfile, type EngineHarness, useEngineClients } from "../../integration/engine/support/engineHarness"
 import { storedGroupState } from "../../integration/engine/support/mlsStateOnDisk"
-import { conversationOf, expectEachRefusesCommit, expectSameGroupState, RogueMember, syncEveryone } from "../../integration/groups/support/groupScenario"
+import { conversationOf, expectEachRefusesCommit, expectSameGroupState, type ExtensionsChange, RogueMember, setAttribute, setLists, syncEveryone } from "../../integration/groups/support/groupScenario"
 import { conversationSeenBy } from "../support/conversationWaits"
 import { pollUntil } from "../support/deadline"
 import { createSdkClient, textsOf, type LabelledClient } from "../support/sdkClient"
 
-type Change = (extensions: GroupContextExtension[], context: XmtpGroupContext) => GroupContextExtension[]
-
-const setAttribute =
-  (field: string, value: string): Change =>
-  (extensions, { mutableMetadata }) =>
-    withMutableMetadata(extensions, { ...mutableMetadata, attributes: new Map(mutableMetadata.attributes).set(field, value) })
-
-const setLists =
-  (lists: (admins: string[], superAdmins: string[]) => { adminList: string[]; superAdminList: string[] }): Change =>
-  (extensions, { mutableMetadata }) =>
-    withMutableMetadata(extensions, { ...mutableMetadata, ...lists([...mutableMetadata.adminList], [...mutableMetadata.superAdminList]) })
 
 /** Mallory named as the group's creator in the immutable metadata (0xf000), which no policy covers. */
 const rewriteCreator =
-  (creatorInboxId: string): Change =>
+  (creatorInboxId: string): ExtensionsChange =>
   (extensions, { metadata }) =>
     extensions.map((e) =>
       e.extensionType === XMTP_EXTENSION.immutableMetadata
@@ -95,10 +84,8 @@ describe("a rogue member in a group with official SDK members", () => {
   const labelOf = (inboxId: string) => labels.get(inboxId) ?? inboxId.slice(0, 8)
   let round = 0
 
+  useEngineClients("malicious-sdk", ["alice", "bob", "mallory"], (s) => ({ h, profiles, clients: { alice, bob, mallory: malloryClient } } = s))
   beforeAll(async () => {
-    h = await EngineHarness.create("malicious-sdk")
-    profiles = { alice: h.profile("alice"), bob: h.profile("bob"), mallory: h.profile("mallory") }
-    ;[alice, bob, malloryClient] = await Promise.all([h.open(profiles.alice), h.open(profiles.bob), h.open(profiles.mallory)])
     mallory = new RogueMember(h, profiles.mallory, malloryClient.inboxId)
     sam = await createSdkClient(h.address, h.dir, { label: "sam" })
     sid = await createSdkClient(h.address, h.dir, { label: "sid" })
@@ -125,9 +112,6 @@ describe("a rogue member in a group with official SDK members", () => {
     // A first message each way settles whatever commits the clients make before their first send.
     await expectMessagesFlow()
   }, 180_000)
-  afterAll(async () => {
-    await h?.close()
-  })
 
   const honestParley = () => [alice, bob]
   const honestProfiles = () => [profiles.alice, profiles.bob]

@@ -3,12 +3,9 @@
 // refused; afterwards Parley and the SDK must agree on every outcome: the metadata values, the
 // admin lists, the permission policies, and which changes were refused.
 import type { Group as SdkGroup, MetadataField as SdkMetadataField, PermissionPolicy as SdkPermissionPolicy, PermissionUpdateType as SdkUpdateType } from "@xmtp/node-sdk"
-import { randomBytes, randomUUID } from "node:crypto"
-import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
-  Client,
-  createEoaSigner,
+  type Client,
   GroupPermissionsOptions,
   MetadataField,
   PermissionPolicy,
@@ -37,13 +34,7 @@ describe("metadata and permissions with an SDK member", () => {
   beforeAll(async () => {
     h = await InteropHarness.create("groups-permissions")
     node = await h.startNode()
-    parley = h.own(
-      await Client.create(createEoaSigner(), {
-        apiUrl: node.address,
-        dbPath: join(h.dir, `parley-${randomUUID()}.db`),
-        dbEncryptionKey: new Uint8Array(randomBytes(32)),
-      }),
-    )
+    parley = await h.createParleyClient(node, "parley")
     sdk = await h.createClient(node, { label: "sam" })
     group = await parley.conversations.createGroup([sdk.client.inboxId], { groupName: "from parley" })
     sdkGroup = (await conversationSeenBy(sdk, group.id)) as SdkGroup
@@ -160,13 +151,7 @@ describe("leave requests between Parley and the SDK", () => {
   beforeAll(async () => {
     h = await InteropHarness.create("groups-leave")
     node = await h.startNode()
-    parley = h.own(
-      await Client.create(createEoaSigner(), {
-        apiUrl: node.address,
-        dbPath: join(h.dir, `parley-${randomUUID()}.db`),
-        dbEncryptionKey: new Uint8Array(randomBytes(32)),
-      }),
-    )
+    parley = await h.createParleyClient(node, "parley")
     sdkAdmin = await h.createClient(node, { label: "sally" })
     sdkMember = await h.createClient(node, { label: "sid" })
   }, 120_000)

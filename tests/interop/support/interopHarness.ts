@@ -3,10 +3,13 @@
 //
 // @xmtp/node-sdk 6.0.0 has no Client.close(): a client's native workers end with the test worker
 // process. Closing here ends its streams; its database lives in the temp dir removed at the end.
+import { randomBytes, randomUUID } from "node:crypto"
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { AsyncStreamProxy } from "@xmtp/node-sdk"
+import { Client, createEoaSigner } from "../../../src/engine/index"
+import type { ClientProfile } from "../../integration/engine/support/engineHarness"
 import { StreamCollector } from "./messageCollector"
 import { createSdkClient, type LabelledClient, type SdkClientOptions } from "./sdkClient"
 import { startTestNode, type TestNode } from "./testNode"
@@ -37,6 +40,17 @@ export class InteropHarness {
     const client = await createSdkClient(node.address, this.dir, options)
     this.clients.push(client)
     return client
+  }
+
+  /** A fresh wallet and database (with a random key) for a Parley client, in the harness's dir. */
+  parleyProfile(label: string): ClientProfile {
+    return { name: label, signer: createEoaSigner(), dbPath: join(this.dir, `${label}-${randomUUID()}.parley.db`), dbEncryptionKey: new Uint8Array(randomBytes(32)) }
+  }
+
+  /** A Parley client on `node` (from a new profile when given a label), closed at teardown. */
+  async createParleyClient(node: TestNode, profile: ClientProfile | string): Promise<Client> {
+    const { signer, dbPath, dbEncryptionKey } = typeof profile === "string" ? this.parleyProfile(profile) : profile
+    return this.own(await Client.create(signer, { apiUrl: node.address, dbPath, dbEncryptionKey }))
   }
 
   /**

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import type { RetryPolicy } from "../../../../src/engine/api/index"
+import { afterAll, beforeAll } from "vitest"
+import { createApiClient, type ApiClient, type RetryPolicy } from "../../../../src/engine/api/index"
 import { Client, createEoaSigner, type EoaSigner } from "../../../../src/engine/index"
 import { startNode, type NodeValidators, type RunningNode } from "../../../../src/server/node"
 
@@ -18,6 +19,7 @@ export interface ClientProfile {
 
 export class EngineHarness {
   private readonly clients = new Set<Client>()
+  private readonly apiClients: ApiClient[] = []
   private running: RunningNode | undefined
   private constructor(
     readonly dir: string,
@@ -68,6 +70,13 @@ export class EngineHarness {
     return client
   }
 
+  /** A raw API client on the node (to read what was published), closed with the harness. */
+  apiClient(): ApiClient {
+    const api = createApiClient({ apiUrl: this.address })
+    this.apiClients.push(api)
+    return api
+  }
+
   async reopen(client: Client, profile: ClientProfile): Promise<Client> {
     await this.closeClient(client)
     return this.open(profile)
@@ -81,7 +90,44 @@ export class EngineHarness {
   async close(): Promise<void> {
     for (const client of this.clients) await client.close()
     this.clients.clear()
+    for (const api of this.apiClients.splice(0)) api.close()
     await this.stopNode()
     rmSync(this.dir, { recursive: true, force: true })
   }
+}
+
+export interface EngineClients<N extends string> {
+  readonly h: EngineHarness
+  readonly profiles: Readonly<Record<N, ClientProfile>>
+  readonly clients: Readonly<Record<N, Client>>
+}
+
+/**
+ * The set-up most engine test files share: before the file's tests, a harness on a fresh node and
+ * one client opened per name, handed to `ready`; after them, everything closed. Hooks the caller
+ * registers later run after these before the tests and before these after them.
+ */
+export function useEngineClients<const N extends string>(
+  label: string,
+  names: readonly N[],
+  ready: (setup: EngineClients<N>) => void,
+  options: { validators?: NodeValidators; retry?: Partial<Record<N, RetryPolicy>> } = {},
+): void {
+  let h: EngineHarness | undefined
+  beforeAll(async () => {
+    const harness = await EngineHarness.create(label, options.validators)
+    h = harness
+    const profiles = Object.fromEntries(names.map((name) => [name, harness.profile(name)])) as Record<N, ClientProfile>
+    const opened = await Promise.all(
+      names.map((name) => {
+        const retry = options.retry?.[name]
+        return harness.open(profiles[name], retry ? { retry } : {})
+      }),
+    )
+    const clients = Object.fromEntries(names.map((name, i) => [name, opened[i]!])) as Record<N, Client>
+    ready({ h: harness, profiles, clients })
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
 }

@@ -1,4 +1,7 @@
-// Bounded waits for things that happen on other clients' schedules (a stream delivering).
+// Bounded waits for things that happen on other clients' schedules (a stream delivering), and the
+// streams a test file opens, ended once its tests are done.
+import { afterAll } from "vitest"
+
 export async function withTimeout<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -20,4 +23,16 @@ export async function take<T>(iterator: AsyncIterator<T>, count: number, what: s
     values.push(next.value)
   }
   return values
+}
+
+/** Returns a function that keeps each stream it is given and ends them all after the file's tests. */
+export function endedAfterAll<S extends { end(): Promise<unknown> }>(): (stream: S) => S {
+  const streams: S[] = []
+  afterAll(async () => {
+    for (const stream of streams.splice(0)) await stream.end()
+  })
+  return (stream) => {
+    streams.push(stream)
+    return stream
+  }
 }

@@ -7,7 +7,7 @@ import { expect } from "vitest"
 import { createApiClient } from "../../../../src/engine/api/index"
 import { Group, GroupMessageKind, type Client, type DecodedMessage, type Dm } from "../../../../src/engine/index"
 import { createUnvalidatedCommit } from "../../../../src/engine/groups/commitBuilder"
-import { groupContextExtensionsProposal, withMembership } from "../../../../src/engine/groups/contextExtensionUpdates"
+import { groupContextExtensionsProposal, withMembership, withMutableMetadata } from "../../../../src/engine/groups/contextExtensionUpdates"
 import { readXmtpGroupContext, type XmtpGroupContext } from "../../../../src/engine/groups/extensions/index"
 import { leafMembers } from "../../../../src/engine/groups/leafMembers"
 import { xmtpMlsContext } from "../../../../src/engine/groups/mlsContext"
@@ -54,6 +54,21 @@ export async function envelopeCount(h: EngineHarness, id: string): Promise<numbe
   }
 }
 
+/** A rewrite of the group context extensions, for RogueMember.commitExtensions. */
+export type ExtensionsChange = (extensions: GroupContextExtension[], context: XmtpGroupContext) => GroupContextExtension[]
+
+/** Sets one attribute of the mutable metadata. */
+export const setAttribute =
+  (field: string, value: string): ExtensionsChange =>
+  (extensions, { mutableMetadata }) =>
+    withMutableMetadata(extensions, { ...mutableMetadata, attributes: new Map(mutableMetadata.attributes).set(field, value) })
+
+/** Replaces the mutable metadata's admin and super admin lists with what `lists` makes of them. */
+export const setLists =
+  (lists: (admins: string[], superAdmins: string[]) => { adminList: string[]; superAdminList: string[] }): ExtensionsChange =>
+  (extensions, { mutableMetadata }) =>
+    withMutableMetadata(extensions, { ...mutableMetadata, ...lists([...mutableMetadata.adminList], [...mutableMetadata.superAdminList]) })
+
 /** A member's client that skips Parley's checks: commits built from its stored state and published as they are. */
 export class RogueMember {
   constructor(
@@ -63,7 +78,7 @@ export class RogueMember {
   ) {}
 
   /** Publishes a commit whose only proposal installs `change(extensions)` as the group context extensions. */
-  async commitExtensions(groupId: string, change: (extensions: GroupContextExtension[], context: XmtpGroupContext) => GroupContextExtension[]): Promise<void> {
+  async commitExtensions(groupId: string, change: ExtensionsChange): Promise<void> {
     const state = storedGroupState(this.profile, groupId)
     const extensions = state.groupContext.extensions
     await this.publish(groupId, [groupContextExtensionsProposal(change(extensions, readXmtpGroupContext(extensions)))])
