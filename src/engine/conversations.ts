@@ -10,10 +10,12 @@ import { createConversation, GROUP_ID_LENGTH } from "./groups/createGroup"
 import { toDecodedMessage } from "./groups/decodedMessage"
 import { Dm } from "./groups/dm"
 import { dmIdFor } from "./groups/dmRules"
+import { GroupError } from "./groups/errors"
 import { Group } from "./groups/group"
 import { unstickPausedGroups } from "./groups/groupPause"
 import { syncGroupsNeedingSync } from "./groups/syncAllGroups"
-import { conversationOf, listConversationItems, listConversations, type ConversationListItem } from "./groups/conversationListing"
+import { conversationOf, groupQueryOf, listConversationItems, listConversations, type ConversationListItem } from "./groups/conversationListing"
+import { conversationOverviews, type ConversationOverview, type RecentMessageCount } from "./groups/conversationOverview"
 import {
   ConversationType,
   type ConsentState,
@@ -108,6 +110,23 @@ export class Conversations {
   /** list(), each conversation with the last message a conversation list shows (node-bindings ConversationListItem). */
   async listItems(options: ListConversationsOptions = {}): Promise<ConversationListItem[]> {
     return listConversationItems(this.ctx, options)
+  }
+
+  /**
+   * list(), each conversation as a conversation list shows it (metadata, member count, consent,
+   * newest message, optionally a count of its newest messages), read without decoding the groups'
+   * MLS states or message histories. Throws ConversationQueryError.
+   */
+  async listOverviews(options: ListConversationsOptions = {}, count?: RecentMessageCount): Promise<ConversationOverview[]> {
+    const rows = this.ctx.db.conversationList.listConversations(groupQueryOf(options)).map((listed) => listed.group)
+    return conversationOverviews(this.ctx, rows, count)
+  }
+
+  /** One conversation's overview, as listOverviews() reads it. Throws GroupError("NotFound") once it is no longer stored. */
+  async overviewOf(conversation: Group | Dm, count?: RecentMessageCount): Promise<ConversationOverview> {
+    const row = this.ctx.db.groups.find(conversation.idBytes)
+    if (!row) throw new GroupError("NotFound", `No conversation with id ${conversation.id} is stored.`)
+    return conversationOverviews(this.ctx, [row], count)[0]!
   }
 
   listGroups(options: Omit<ListConversationsOptions, "conversationType"> = {}): Group[] {

@@ -1,10 +1,11 @@
 // Electron main process: a thin shell. It picks the profile, holds the single-instance lock, loads
 // the profile's keys from the OS keychain, starts the embedded delivery node, creates the window and
-// the tray, posts notifications and answers the typed IPC contract. The services it wires are
-// Electron-free and tested under Node.
+// the tray (closing the window hides it to the tray on Windows and Linux: windowLifecycle.ts), posts
+// notifications and answers the typed IPC contract. The services it wires are Electron-free and
+// tested under Node.
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
-import { app, type BrowserWindow, dialog, ipcMain, session } from "electron"
+import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, session } from "electron"
 import { startNode, type RunningNode } from "../server/node"
 import { EngineHost } from "./engineHost/engineHostClient"
 import { type EngineSession, engineThreadFromEnv, openEngineSession } from "./engineHost/engineSession"
@@ -15,7 +16,7 @@ import { EventLoopLagMonitor } from "./eventLoopLag"
 import { IpcHandlerRegistry, sendEvent } from "./ipcHandlers"
 import { KeychainService } from "./keychain"
 import { KeychainError } from "./keychainErrors"
-import { createMainWindow, type RendererLocation, secureSession } from "./mainWindow"
+import { applyClosePolicy, createMainWindow, type RendererLocation, secureSession } from "./mainWindow"
 import { ProfileDirectories, ProfileError, profileFromArgv } from "./profiles"
 import { SettingsStore } from "./settingsStore"
 import { ElectronNotificationSink } from "./electronNotificationSink"
@@ -24,6 +25,7 @@ import { ParleyTray } from "./trayElectron"
 import type { TrayAction } from "./trayMenu"
 import { TrayService } from "./trayService"
 import { UnreadBadgeTracker } from "./unreadBadge"
+import { WindowLifecycle } from "./windowLifecycle"
 import { isAppUrl } from "./windowSecurity"
 
 const devServerUrl = process.env["ELECTRON_RENDERER_URL"]
@@ -35,7 +37,10 @@ const APP_USER_MODEL_ID = "org.parley.desktop"
 // Icons and other files shipped beside the code (out/main/ -> resources/).
 const RESOURCES_DIR = join(__dirname, "../../resources")
 let window: BrowserWindow | undefined
+/** Opens the main window; set once the profile's session is ready, so a window can be reopened (macOS) later. */
+let openWindow: (() => BrowserWindow) | undefined
 let tray: ParleyTray | undefined
+const lifecycle = new WindowLifecycle({ platform: process.platform, hasTray: () => tray !== undefined })
 let node: RunningNode | undefined
 let profileSession: EngineSession | undefined
 const lag = process.env["PARLEY_EVENT_LOOP_LAG"] === "1" ? new EventLoopLagMonitor().start() : undefined
@@ -66,8 +71,14 @@ app.on("open-url", (event, url) => {
   deepLinks.handleUrl(url)
 })
 
-/** Brings the window forward (restored, shown, focused) for a clicked notification or the tray. */
+/**
+ * Brings the window forward (restored, shown, focused) for a clicked notification, the tray, the
+ * dock icon or a second launch; opens a new one when it was closed (macOS).
+ */
 function showWindow(): void {
+  const decision = lifecycle.showRequested(window !== undefined)
+  if (decision === "none") return
+  if (decision === "create" && openWindow) window = openWindow()
   if (!window) return
   if (window.isMinimized()) window.restore()
   window.show()
@@ -115,14 +126,26 @@ async function start(): Promise<void> {
   registry.attach(ipcMain, (senderUrl) => isAppUrl(senderUrl, renderer.appUrl))
 
   secureSession(session.defaultSession, renderer)
-  window = createMainWindow(join(__dirname, "../preload/index.cjs"), renderer)
-  const shown = window
-  profileSession.events.attach(shown.webContents)
-  shown.webContents.on("did-finish-load", () => deepLinks.attach((target) => sendEvent(shown.webContents, "navigation:open", target)))
-  shown.on("closed", () => {
-    deepLinks.detach()
-    notifications.view.reset()
-    window = undefined
+  const events = profileSession.events
+  openWindow = () => {
+    const opened = createMainWindow(join(__dirname, "../preload/index.cjs"), renderer)
+    const detachEvents = events.attach(opened.webContents)
+    opened.webContents.on("did-finish-load", () => deepLinks.attach((target) => sendEvent(opened.webContents, "navigation:open", target)))
+    // Hidden in the tray, nothing is on screen: messages notify as they would with the window closed.
+    applyClosePolicy(opened, lifecycle, () => notifications.view.reset())
+    opened.on("closed", () => {
+      detachEvents()
+      deepLinks.detach()
+      notifications.view.reset()
+      if (window === opened) window = undefined
+    })
+    return opened
+  }
+  window = openWindow()
+  // Linux and macOS shutting down: quit for real rather than hide.
+  powerMonitor.on("shutdown", () => {
+    lifecycle.quitRequested()
+    app.quit()
   })
   deepLinks.handleArgv(process.argv)
 }
@@ -139,7 +162,12 @@ if (!app.requestSingleInstanceLock()) {
     showWindow()
   })
   void app.whenReady().then(start).catch(failStartup)
-  app.on("window-all-closed", () => app.quit())
+  app.on("before-quit", () => lifecycle.quitRequested())
+  app.on("window-all-closed", () => {
+    if (lifecycle.allWindowsClosed() === "quit") app.quit()
+  })
+  // macOS: clicking the dock icon brings the window back, or opens a new one after it was closed.
+  app.on("activate", () => showWindow())
   app.on("will-quit", () => {
     if (lag) console.info(lag.stop().format())
     void profileSession?.close().finally(() => node?.stop())

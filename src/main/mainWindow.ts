@@ -1,5 +1,6 @@
-// Electron adapter for windowSecurity: creates the main window and applies the policy to it and to
-// its session. Every decision is made by the pure functions in windowSecurity.ts.
+// Electron adapter for windowSecurity and windowLifecycle: creates the main window, applies the
+// security policy to it and to its session, and hides it to the tray instead of closing it when the
+// lifecycle says so. Every decision is made by the pure code in windowSecurity.ts and windowLifecycle.ts.
 import { BrowserWindow, type Session, shell } from "electron"
 import {
   contentSecurityPolicy,
@@ -10,6 +11,7 @@ import {
   windowOpenDecision,
   withCspHeader,
 } from "./windowSecurity"
+import type { WindowLifecycle } from "./windowLifecycle"
 
 export interface RendererLocation {
   /** The URL the window shows: the dev server's, or the file:// URL of the packaged index.html. */
@@ -54,4 +56,20 @@ export function createMainWindow(preloadPath: string, renderer: RendererLocation
   contents.on("will-attach-webview", (event) => event.preventDefault())
   void win.loadURL(renderer.appUrl)
   return win
+}
+
+/**
+ * Carries out the lifecycle's close decision: a window to be kept is hidden instead of closed (the
+ * app lives on in the tray). `onHidden` runs whenever the window is hidden, so main knows nothing is
+ * on screen any more.
+ */
+export function applyClosePolicy(win: BrowserWindow, lifecycle: Pick<WindowLifecycle, "closeRequested" | "quitRequested">, onHidden: () => void): void {
+  win.on("close", (event) => {
+    if (lifecycle.closeRequested() !== "hide") return
+    event.preventDefault()
+    win.hide()
+  })
+  win.on("hide", onHidden)
+  // Windows ending the session (log off, shut down) must not be held up by a window that hides.
+  win.on("session-end", () => lifecycle.quitRequested())
 }

@@ -1,11 +1,33 @@
 // The profile's app settings in `settings.json` in its data directory: validated when read,
 // replaced atomically when written. A file that fails validation is moved aside (not deleted) and
-// the defaults apply, so a damaged file neither blocks start-up nor disappears.
+// the defaults apply, so a damaged file neither blocks start-up nor disappears. Settings added
+// after a file was written take their defaults, so an older file stays valid.
 import { readFile, rename, writeFile } from "node:fs/promises"
 import { conversationIdSchema } from "../shared/dto/identifiers"
 import { type AppSettings, type AppSettingsPatch, appSettingsSchema, DEFAULT_APP_SETTINGS } from "../shared/dto/settings"
 
 export type SettingsListener = (settings: AppSettings) => void
+
+/** The settings file's name in a profile's data directory. */
+export const SETTINGS_FILE = "settings.json"
+
+/** The file as written: fields that came later default when an older Parley wrote it. */
+const storedSettingsSchema = appSettingsSchema.extend({ sendReadReceipts: appSettingsSchema.shape.sendReadReceipts.default(DEFAULT_APP_SETTINGS.sendReadReceipts) })
+
+/**
+ * The settings in the file at `filePath` as they read now, the defaults when it is missing or
+ * unreadable (leaving it for the SettingsStore to move aside): for a reader in another thread, such
+ * as the engine worker, which only needs to follow what the user chose.
+ */
+export async function readSettingsFile(filePath: string): Promise<AppSettings> {
+  try {
+    const read = readSettings(await readFile(filePath, "utf8"))
+    if ("settings" in read) return read.settings
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error
+  }
+  return structuredClone(DEFAULT_APP_SETTINGS)
+}
 
 export class SettingsStore {
   #settings: AppSettings
@@ -47,6 +69,7 @@ export class SettingsStore {
     return this.#change((current) => ({
       ...current,
       notifications: { ...current.notifications, ...patch.notifications },
+      ...(patch.sendReadReceipts === undefined ? {} : { sendReadReceipts: patch.sendReadReceipts }),
     }))
   }
 
@@ -89,7 +112,7 @@ function readSettings(text: string): { settings: AppSettings } | { invalid: stri
   } catch {
     return { invalid: "it is not JSON" }
   }
-  const parsed = appSettingsSchema.safeParse(json)
+  const parsed = storedSettingsSchema.safeParse(json)
   if (parsed.success) return { settings: parsed.data }
   return { invalid: parsed.error.issues.map((issue) => `${issue.path.join(".") || "settings"}: ${issue.message}`).join("; ") }
 }

@@ -17,6 +17,11 @@ export const REQUEST_NAMES = [
   "conversations:createGroup",
   "conversations:setConsent",
   "conversations:markRead",
+  "conversations:readReceipts",
+  "conversations:getDisappearing",
+  "conversations:setDisappearing",
+  "drafts:get",
+  "drafts:set",
   "messages:list",
   "messages:sendText",
   "messages:sendReply",
@@ -41,7 +46,7 @@ export const REQUEST_NAMES = [
   "invites:decide",
 ] as const
 
-export const EVENT_NAMES = ["conversations:upserted", "messages:upserted", "members:changed", "settings:changed", "invites:changed", "navigation:open"] as const
+export const EVENT_NAMES = ["conversations:upserted", "messages:upserted", "messages:removed", "members:changed", "settings:changed", "invites:changed", "navigation:open"] as const
 
 export type RequestChannel = (typeof REQUEST_NAMES)[number]
 export type EventChannel = (typeof EVENT_NAMES)[number]

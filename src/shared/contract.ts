@@ -6,13 +6,17 @@ import { z } from "zod"
 import { accountKeyTextSchema, accountSchema } from "./dto/account"
 import { appInfoSchema, profileNameSchema, viewStateSchema } from "./dto/app"
 import { consentStateSchema } from "./dto/consent"
+import { draftsSchema, draftTextSchema } from "./dto/drafts"
+import { lastReadTimesSchema } from "./dto/readReceipts"
 import {
   conversationListQuerySchema,
   conversationSummarySchema,
   createGroupRequestSchema,
+  disappearingSettingsSchema,
   dmTargetSchema,
   groupMetadataPatchSchema,
 } from "./dto/conversation"
+import { disappearingChoiceSchema } from "./dto/disappearing"
 import { MAX_GROUP_SIZE } from "./dto/groupLimits"
 import { conversationIdSchema, ethereumAddressSchema, inboxIdSchema, messageIdSchema } from "./dto/identifiers"
 import { memberRoleSchema, memberSchema } from "./dto/member"
@@ -56,6 +60,17 @@ export const contract = {
   "conversations:createGroup": { args: z.tuple([createGroupRequestSchema]), result: conversationSummarySchema },
   "conversations:setConsent": { args: z.tuple([conversationIdSchema, consentStateSchema]), result: conversationSummarySchema },
   "conversations:markRead": { args: z.tuple([conversationIdSchema]), result: z.null() },
+  /** Per other member's inbox, when it last sent a read receipt in the conversation; new ones arrive as `messages:upserted`. */
+  "conversations:readReceipts": { args: z.tuple([conversationIdSchema]), result: lastReadTimesSchema },
+  /** The conversation's disappearing-message setting while it is on, null while it is off. */
+  "conversations:getDisappearing": { args: z.tuple([conversationIdSchema]), result: disappearingSettingsSchema.nullable() },
+  /** Turns disappearing messages off or on for everyone in the conversation (groups: as its policy allows). */
+  "conversations:setDisappearing": { args: z.tuple([conversationIdSchema, disappearingChoiceSchema]), result: conversationSummarySchema },
+
+  /** Every conversation's unsent draft (kept encrypted by main across restarts). */
+  "drafts:get": { args: none, result: draftsSchema },
+  /** Keeps a conversation's draft; the empty text deletes it. */
+  "drafts:set": { args: z.tuple([conversationIdSchema, draftTextSchema]), result: z.null() },
 
   "messages:list": { args: z.tuple([conversationIdSchema, messageListQuerySchema]), result: z.array(messageSchema) },
   "messages:sendText": { args: z.tuple([conversationIdSchema, messageTextSchema]), result: messageSchema },
@@ -97,6 +112,8 @@ export const events = {
   "conversations:upserted": conversationSummarySchema,
   /** A message arrived or changed (reactions, replies, delivery, deletion). */
   "messages:upserted": messageSchema,
+  /** A message is gone from this installation (a disappearing message expired): drop it from view. */
+  "messages:removed": z.strictObject({ conversationId: conversationIdSchema, messageId: messageIdSchema }),
   "members:changed": z.strictObject({ conversationId: conversationIdSchema, members: z.array(memberSchema) }),
   "settings:changed": appSettingsSchema,
   /** Invite links or join requests of a group changed (a request arrived or was decided). */

@@ -1,7 +1,7 @@
 // Invite links in Chromium through the web host: Alice makes a link to her group that asks for
 // approval; Bob pastes it into New message, adds a note and asks to join; Alice sees the request
 // live in the group settings and approves it; the group opens among Bob's chats (not as a
-// request) and he can write. Screens are saved to tests/e2e/screenshots/ as 40-44.
+// request) and he can write. Screens are saved to tests/e2e/screenshots/ as 60-64.
 import { mkdir, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import type { Page } from "playwright-core"
@@ -57,7 +57,7 @@ describe("invite links in Chromium through the web host", () => {
     await link.waitFor({ timeout: ENGINE_MS })
     expect(await link.inputValue()).toMatch(/^parley:\/\/invite\/[A-Za-z0-9_-]{87}$/)
     await section.getByText(/you approve each request/).waitFor()
-    await screenshot(alice, "40-invite-link")
+    await screenshot(alice, "60-invite-link")
   })
 
   it("Bob pastes the link into New message and asks to join with a note", async () => {
@@ -69,7 +69,7 @@ describe("invite links in Chromium through the web host", () => {
 
     const join = bob.getByRole("dialog", { name: "Join a group" })
     await join.getByLabel(/Note to the person who invited you/).fill("Hi, it's Bob from the library")
-    await screenshot(bob, "41-join-dialog")
+    await screenshot(bob, "61-join-dialog")
     await join.getByRole("button", { name: "Ask to join" }).click()
     await bob.getByText(/Request sent/).waitFor({ timeout: ENGINE_MS })
     await messageLog(bob).getByText("Asked to join a group through an invite link.").waitFor({ timeout: ENGINE_MS })
@@ -80,7 +80,7 @@ describe("invite links in Chromium through the web host", () => {
     const request = section.getByRole("list", { name: "Join requests" }).getByRole("listitem").first()
     await request.getByText("Hi, it's Bob from the library").waitFor({ timeout: ENGINE_MS })
     await request.getByText("Waiting for your approval").waitFor()
-    await screenshot(alice, "42-join-request")
+    await screenshot(alice, "62-join-request")
     await request.getByRole("button", { name: "Approve" }).click()
     await request.getByText("Added", { exact: true }).waitFor({ timeout: ENGINE_MS })
 
@@ -92,8 +92,8 @@ describe("invite links in Chromium through the web host", () => {
     await composer.fill("Thanks for having me!")
     await composer.press("Enter")
     await messageLog(alice).getByText("Thanks for having me!").waitFor({ timeout: ENGINE_MS })
-    await screenshot(bob, "43-joined-group")
-    await screenshot(alice, "44-member-joined")
+    await screenshot(bob, "63-joined-group")
+    await screenshot(alice, "64-member-joined")
     expect(pageErrors).toEqual([])
   })
 })

@@ -6,11 +6,8 @@ import { join } from "node:path"
 import type { Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { type Chromium, launchChromium } from "./support/chromium"
+import { addressOf, conversationItem, ENGINE_MS, messageLog, onboard, openProfile, screenshot, SCREENSHOTS, shortAddress, submitDialog } from "./support/parleyPages"
 import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
-
-const SCREENSHOTS = join(import.meta.dirname, "screenshots")
-/** MLS commits, welcomes and key-package fetches take a few seconds on two cores. */
-const ENGINE_MS = 45_000
 
 let host: WebHostProcess
 let browser: Chromium
@@ -18,51 +15,13 @@ let alice: Page
 let bob: Page
 const pageErrors: string[] = []
 
-async function openProfile(profile: string): Promise<Page> {
-  const page = await browser.context.newPage()
-  page.on("pageerror", (error) => pageErrors.push(`${profile}: ${error.message}`))
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(`${profile} console: ${message.text()}`)
-  })
-  const url = host.pages[profile]
-  if (!url) throw new Error(`the host printed no page for ${profile}`)
-  await page.goto(url)
-  return page
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
-}
-
-async function onboard(page: Page): Promise<void> {
-  await page.getByRole("heading", { name: "Welcome to Parley" }).waitFor()
-  await page.getByRole("button", { name: "Create a new account" }).click()
-  await page.getByRole("tab", { name: "Chats" }).waitFor({ timeout: ENGINE_MS })
-}
-
-/** The account address shown in the settings dialog. */
-async function addressOf(page: Page): Promise<string> {
-  await page.getByRole("button", { name: "Settings", exact: true }).click()
-  const dialog = page.getByRole("dialog", { name: "Settings" })
-  const address = (await dialog.locator(".settings__identifier", { hasText: "Address" }).locator(".settings__identifier-value").textContent())?.trim() ?? ""
-  return address
-}
-
-function conversationItem(page: Page, name: string) {
-  return page.getByRole("complementary", { name: "Conversations" }).getByRole("button", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}`) })
-}
-
-function messageLog(page: Page) {
-  return page.getByRole("log", { name: "Messages" })
-}
-
 describe("Parley in Chromium through the web host", () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true })
     host = await startWebHostProcess(["alice", "bob"])
     browser = await launchChromium()
-    alice = await openProfile("alice")
-    bob = await openProfile("bob")
+    alice = await openProfile(host, browser, "alice", pageErrors)
+    bob = await openProfile(host, browser, "bob", pageErrors)
   })
 
   afterEach(async (context) => {
@@ -101,8 +60,9 @@ describe("Parley in Chromium through the web host", () => {
   it("creates a group with Bob and sends him a message", async () => {
     const bobAddress = await addressOf(bob)
     expect(bobAddress).toMatch(/^0x[0-9a-f]{40}$/)
+    await bob.getByRole("button", { name: "Settings", exact: true }).click()
     await screenshot(bob, "04-settings")
-    await bob.getByRole("button", { name: "Done" }).click()
+    await bob.getByRole("dialog", { name: "Settings" }).getByRole("button", { name: "Done" }).click()
 
     await alice.getByRole("button", { name: "New group" }).first().click()
     const dialog = alice.getByRole("dialog", { name: "New group" })
@@ -112,7 +72,7 @@ describe("Parley in Chromium through the web host", () => {
     await dialog.getByRole("button", { name: "Add", exact: true }).click()
     await dialog.getByRole("list", { name: "Members to add" }).getByText(bobAddress.slice(0, 8)).waitFor()
     await screenshot(alice, "05-new-group-dialog")
-    await dialog.getByRole("button", { name: "Create group" }).click()
+    await submitDialog(dialog, "Create group")
     await alice.getByRole("heading", { name: "Weekend trip", level: 1 }).waitFor({ timeout: ENGINE_MS })
 
     const composer = alice.getByRole("textbox", { name: "Message Weekend trip" })
@@ -198,7 +158,7 @@ describe("Parley in Chromium through the web host", () => {
   it("shows a member the settings they may not change, disabled with the reason", async () => {
     await bob.getByRole("button", { name: "Group settings" }).click()
     const panel = bob.getByRole("complementary", { name: "Group settings" })
-    const policy = panel.getByLabel("Remove members")
+    const policy = panel.getByLabel("Remove members", { exact: true })
     await policy.waitFor()
     expect(await policy.isDisabled()).toBe(true)
     await panel.getByText("Only super admins can change permissions.").waitFor()
@@ -212,12 +172,11 @@ describe("Parley in Chromium through the web host", () => {
 
   it("starts a direct message by address, which waits in the other side's requests", async () => {
     const aliceAddress = await addressOf(alice)
-    await alice.getByRole("button", { name: "Done" }).click()
     await bob.getByRole("button", { name: "New message" }).first().click()
     const dialog = bob.getByRole("dialog", { name: "New message" })
     await dialog.getByLabel("To").fill(aliceAddress.toUpperCase().replace("0X", "0x"))
-    await dialog.getByRole("button", { name: "Start chat" }).click()
-    const short = `${aliceAddress.slice(0, 6)}…${aliceAddress.slice(-4)}`
+    await submitDialog(dialog, "Start chat")
+    const short = shortAddress(aliceAddress)
     await bob.getByRole("heading", { name: short, level: 1 }).waitFor({ timeout: ENGINE_MS })
     await bob.getByRole("textbox", { name: `Message ${short}` }).fill("Just us two")
     await bob.getByRole("textbox", { name: `Message ${short}` }).press("Enter")
@@ -225,7 +184,7 @@ describe("Parley in Chromium through the web host", () => {
 
     await alice.getByRole("tab", { name: /Requests/ }).click()
     const bobAddress = await bob.evaluate(() => document.querySelector(".sidebar__address")?.getAttribute("title") ?? "")
-    const request = conversationItem(alice, `${bobAddress.slice(0, 6)}…${bobAddress.slice(-4)}`)
+    const request = conversationItem(alice, shortAddress(bobAddress))
     await request.waitFor({ timeout: ENGINE_MS })
     await alice.getByRole("tab", { name: "Requests 1" }).waitFor()
     await screenshot(alice, "14-requests-tab")

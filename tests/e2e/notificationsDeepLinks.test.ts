@@ -9,12 +9,9 @@ import { join } from "node:path"
 import type { Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { type Chromium, launchChromium } from "./support/chromium"
+import { conversationItem, ENGINE_MS, identifierOf, messageLog, onboard, openProfile, screenshot, SCREENSHOTS, shortAddress, submitDialog } from "./support/parleyPages"
 import { WebHostControl } from "./support/webHostControl"
 import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
-
-const SCREENSHOTS = join(import.meta.dirname, "screenshots")
-/** MLS commits, welcomes and key-package fetches take a few seconds on two cores. */
-const ENGINE_MS = 45_000
 
 let host: WebHostProcess
 let control: WebHostControl
@@ -29,49 +26,6 @@ let bookClubId = ""
 let requestDmId = ""
 const pageErrors: string[] = []
 
-async function openProfile(profile: string): Promise<Page> {
-  const page = await browser.context.newPage()
-  page.on("pageerror", (error) => pageErrors.push(`${profile}: ${error.message}`))
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(`${profile} console: ${message.text()}`)
-  })
-  const url = host.pages[profile]
-  if (!url) throw new Error(`the host printed no page for ${profile}`)
-  await page.goto(url)
-  return page
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
-}
-
-async function onboard(page: Page): Promise<void> {
-  await page.getByRole("heading", { name: "Welcome to Parley" }).waitFor()
-  await page.getByRole("button", { name: "Create a new account" }).click()
-  await page.getByRole("tab", { name: "Chats" }).waitFor({ timeout: ENGINE_MS })
-}
-
-/** An identifier shown in the settings dialog ("Address", "Inbox ID"). */
-async function identifier(page: Page, label: string): Promise<string> {
-  await page.getByRole("button", { name: "Settings", exact: true }).click()
-  const dialog = page.getByRole("dialog", { name: "Settings" })
-  const value = await dialog.locator(".settings__identifier", { hasText: label }).locator(".settings__identifier-value").textContent()
-  await dialog.getByRole("button", { name: "Done" }).click()
-  return value?.trim() ?? ""
-}
-
-function short(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`
-}
-
-function conversationItem(page: Page, name: string) {
-  return page.getByRole("complementary", { name: "Conversations" }).getByRole("button", { name: new RegExp(`^${name}`) })
-}
-
-function messageLog(page: Page) {
-  return page.getByRole("log", { name: "Messages" })
-}
-
 function heading(page: Page, name: string) {
   return page.getByRole("heading", { name, level: 1 })
 }
@@ -82,7 +36,7 @@ async function createGroupWithBob(name: string): Promise<void> {
   await dialog.getByLabel("Group name").fill(name)
   await dialog.getByLabel("Members", { exact: true }).fill(bobAddress)
   await dialog.getByRole("button", { name: "Add", exact: true }).click()
-  await dialog.getByRole("button", { name: "Create group" }).click()
+  await submitDialog(dialog, "Create group")
   await heading(alice, name).waitFor({ timeout: ENGINE_MS })
 }
 
@@ -99,13 +53,13 @@ describe("notifications and deep links in Chromium through the web host", () => 
     host = await startWebHostProcess(["alice", "bob"])
     control = new WebHostControl(host)
     browser = await launchChromium()
-    alice = await openProfile("alice")
-    bob = await openProfile("bob")
+    alice = await openProfile(host, browser, "alice", pageErrors)
+    bob = await openProfile(host, browser, "bob", pageErrors)
     await onboard(alice)
     await onboard(bob)
-    bobAddress = await identifier(bob, "Address")
-    bobInboxId = await identifier(bob, "Inbox ID")
-    aliceAddress = await identifier(alice, "Address")
+    bobAddress = await identifierOf(bob, "Address")
+    bobInboxId = await identifierOf(bob, "Inbox ID")
+    aliceAddress = await identifierOf(alice, "Address")
   })
 
   afterEach(async (context) => {
@@ -134,7 +88,7 @@ describe("notifications and deep links in Chromium through the web host", () => 
     await send(bob, "Book club", "Chapter 3 tonight?")
 
     const posted = await control.waitFor("alice", ({ posted }) => posted.find((notification) => notification.body.includes("Chapter 3 tonight?")), ENGINE_MS)
-    expect(posted).toMatchObject({ title: "Book club", body: `${short(bobAddress)}: Chapter 3 tonight?`, state: "shown" })
+    expect(posted).toMatchObject({ title: "Book club", body: `${shortAddress(bobAddress)}: Chapter 3 tonight?`, state: "shown" })
     expect(posted.onClick).toEqual({ route: "conversation", conversationId: posted.conversationId })
     bookClubId = posted.conversationId
     expect(await heading(alice, "Lunch plans").isVisible()).toBe(true)
@@ -162,9 +116,9 @@ describe("notifications and deep links in Chromium through the web host", () => 
     await bob.getByRole("button", { name: "New message" }).first().click()
     const dialog = bob.getByRole("dialog", { name: "New message" })
     await dialog.getByLabel("To").fill(aliceAddress)
-    await dialog.getByRole("button", { name: "Start chat" }).click()
-    await heading(bob, short(aliceAddress)).waitFor({ timeout: ENGINE_MS })
-    await send(bob, short(aliceAddress), "Are you free on Friday?")
+    await submitDialog(dialog, "Start chat")
+    await heading(bob, shortAddress(aliceAddress)).waitFor({ timeout: ENGINE_MS })
+    await send(bob, shortAddress(aliceAddress), "Are you free on Friday?")
 
     const refused = await control.waitFor("alice", ({ suppressed }) => suppressed.find((entry) => entry.reason === "notAllowed"), ENGINE_MS)
     requestDmId = refused.conversationId
@@ -172,7 +126,7 @@ describe("notifications and deep links in Chromium through the web host", () => 
     await alice.getByRole("tab", { name: "Requests 1" }).waitFor({ timeout: ENGINE_MS })
     expect((await control.notifications("alice")).posted.filter((notification) => notification.conversationId === requestDmId)).toEqual([])
     await alice.getByRole("tab", { name: /Requests/ }).click()
-    await conversationItem(alice, short(bobAddress)).waitFor()
+    await conversationItem(alice, shortAddress(bobAddress)).waitFor()
     await screenshot(alice, "32-request-without-notification")
     await alice.getByRole("tab", { name: "Chats" }).click()
   })
@@ -186,7 +140,7 @@ describe("notifications and deep links in Chromium through the web host", () => 
     await screenshot(alice, "33-deep-link-conversation")
 
     expect((await control.openLink("alice", `parley://dm/${bobInboxId}`)).status).toBe(202)
-    await heading(alice, short(bobAddress)).waitFor({ timeout: ENGINE_MS })
+    await heading(alice, shortAddress(bobAddress)).waitFor({ timeout: ENGINE_MS })
     await messageLog(alice).getByText("Are you free on Friday?").waitFor({ timeout: ENGINE_MS })
     await screenshot(alice, "34-deep-link-dm")
 
@@ -194,7 +148,7 @@ describe("notifications and deep links in Chromium through the web host", () => 
     const invalid = await control.openLink("alice", "parley://conversation/not-a-conversation")
     expect(invalid).toMatchObject({ status: 400, body: { code: "InvalidParameter" } })
     expect(await control.openLink("alice", "https://example.com/conversation/ab")).toMatchObject({ status: 400, body: { code: "WrongScheme" } })
-    expect(await heading(alice, short(bobAddress)).isVisible()).toBe(true)
+    expect(await heading(alice, shortAddress(bobAddress)).isVisible()).toBe(true)
   })
 
   it("answers control requests only from local clients holding the run's secret", async () => {

@@ -60,7 +60,7 @@ import {
 import { sendMessage } from "./sendMessage"
 import { messageIdBytes, prepareMessage, publishMessages, publishStoredMessage } from "./messagePublishing"
 
-const MEMBERSHIP_STATES: Record<StoredMembershipState, GroupMembershipState> = {
+export const MEMBERSHIP_STATES: Record<StoredMembershipState, GroupMembershipState> = {
   [StoredMembershipState.Allowed]: GroupMembershipState.Allowed,
   [StoredMembershipState.Rejected]: GroupMembershipState.Rejected,
   [StoredMembershipState.Pending]: GroupMembershipState.Pending,
@@ -296,7 +296,10 @@ export class Conversation {
   }
 
   protected row(): StoredGroup {
-    return loadGroup(this.ctx.db, this.idBytes).row
+    // The row alone: decoding the MLS state here would make every accessor as slow as a full load.
+    const row = this.ctx.db.groups.find(this.idBytes)
+    if (!row) throw new GroupError("NotFound", `No conversation with id ${this.id} is stored.`)
+    return row
   }
 
   protected mlsState(): ClientState {

@@ -39,7 +39,8 @@ export function encodeClientState(state: ClientState): Uint8Array {
   return out
 }
 
-export function decodeClientState(stored: Uint8Array): ClientState {
+/** The library encoding inside a stored state, after its header is checked (throws ClientStateCodecError). */
+export function clientStateBody(stored: Uint8Array): Uint8Array {
   if (stored.length < HEADER_LENGTH || stored[0] !== MAGIC[0] || stored[1] !== MAGIC[1]) {
     throw new ClientStateCodecError("NotAClientState", "These bytes are not a stored Parley group state.")
   }
@@ -50,9 +51,13 @@ export function decodeClientState(stored: Uint8Array): ClientState {
       `This group state uses storage format ${version}, which this version of Parley cannot read (it reads format ${CLIENT_STATE_FORMAT_VERSION}); update Parley.`,
     )
   }
+  return stored.subarray(HEADER_LENGTH)
+}
+
+export function decodeClientState(stored: Uint8Array): ClientState {
   // The library's decoder returns views into its input; a private copy keeps the state intact
   // if the caller reuses or wipes its buffer.
-  const body = stored.slice(HEADER_LENGTH)
+  const body = clientStateBody(stored).slice()
   let decoded: [ClientState, number] | undefined
   try {
     decoded = clientStateDecoder(body, 0)

@@ -4,6 +4,7 @@
 import type Database from "better-sqlite3-multiple-ciphers"
 import { ConsentTable } from "./consent"
 import { ConversationListTable } from "./conversationList"
+import { ConversationOverviewTable } from "./conversationOverviews"
 import { CursorTable } from "./cursors"
 import { openEncryptedDatabase } from "./encryptedDatabase"
 import { ForkSignalTable } from "./forkSignals"
@@ -30,6 +31,7 @@ export class ClientDatabase {
   readonly identityUpdates: IdentityUpdateTable
   readonly consent: ConsentTable
   readonly conversationList: ConversationListTable
+  readonly conversationOverviews: ConversationOverviewTable
   readonly cursors: CursorTable
   readonly pendingRemovals: PendingRemovalTable
   readonly pausedGroups: PausedGroupTable
@@ -48,6 +50,7 @@ export class ClientDatabase {
     this.identityUpdates = new IdentityUpdateTable(db)
     this.consent = new ConsentTable(db)
     this.conversationList = new ConversationListTable(db)
+    this.conversationOverviews = new ConversationOverviewTable(db)
     this.cursors = new CursorTable(db)
     this.pendingRemovals = new PendingRemovalTable(db)
     this.pausedGroups = new PausedGroupTable(db)

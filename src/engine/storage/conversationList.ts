@@ -93,9 +93,10 @@ function filters(query: GroupQuery, activity: string): { where: string; params: 
   }
   if (!query.includeDuplicateDms) {
     // Of the DMs with the same members only the most recently active is listed (ties: the larger id).
-    add(`NOT EXISTS (SELECT 1 FROM groups g2 WHERE COALESCE(g2.dm_id, g2.id) = COALESCE(g.dm_id, g.id)
+    // Only DMs have duplicates; matching on dm_id alone lets the dm_id index answer.
+    add(`(g.dm_id IS NULL OR NOT EXISTS (SELECT 1 FROM groups g2 WHERE g2.dm_id = g.dm_id
       AND (COALESCE(g2.last_message_ns, 0) > COALESCE(g.last_message_ns, 0)
-        OR (COALESCE(g2.last_message_ns, 0) = COALESCE(g.last_message_ns, 0) AND g2.id > g.id)))`)
+        OR (COALESCE(g2.last_message_ns, 0) = COALESCE(g.last_message_ns, 0) AND g2.id > g.id))))`)
   }
   if (query.allowedStates) add(`g.membership_state IN (${marks(query.allowedStates)})`, ...query.allowedStates)
   if (query.lastActivityAfterNs !== undefined) add(`${activity} > ?`, query.lastActivityAfterNs)

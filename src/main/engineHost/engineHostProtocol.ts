@@ -11,7 +11,7 @@ export interface EngineWorkerData {
   dataDir: string
   apiUrl: string
   appVersion?: string
-  live?: { conversationPollMs?: number; maxRestartDelayMs?: number }
+  live?: { maxRestartDelayMs?: number }
 }
 
 export type KeyRequest = { method: "loadOrCreate"; profile: string } | { method: "importAccountKey"; profile: string; accountKeyText: string; confirmReplace?: boolean }

@@ -1,26 +1,26 @@
 // A conversation's summary for the list and the header: its kind-specific facts, membership,
-// consent, newest message and unread count.
-import { CONTENT_TYPE_IDS } from "../../engine/content/index"
-import { ConsentState, type DecodedMessage, Dm, type Group, GroupMembershipState, SortDirection } from "../../engine/index"
+// consent, newest message and unread count, from the engine's conversation overview (one light
+// pass over stored rows, no MLS state or message history decoded).
+import { ConsentState, ContentType, type ConversationOverview, Dm, GroupMembershipState, type MessageDisappearingSettings, type RecentMessageCount } from "../../engine/index"
 import { CONSENT_STATES } from "../../shared/dto/consent"
-import { type ConversationSummary, MEMBERSHIP_STATES } from "../../shared/dto/conversation"
+import { type ConversationSummary, type DisappearingSettings, MEMBERSHIP_STATES } from "../../shared/dto/conversation"
 import { messageDto } from "./engineDto"
 import type { ReadMarkers } from "./readMarkers"
 
 /** How many of the newest messages are looked at to count unread ones (the badge shows "99+" past that). */
 const UNREAD_SCAN = 100
 
-// Group-update lines do not make a conversation unread (the engine's lists already leave out
-// reactions and read receipts, which are attached to their targets).
-const UNREAD_TYPES = new Set([
-  CONTENT_TYPE_IDS.text.typeId,
-  CONTENT_TYPE_IDS.markdown.typeId,
-  CONTENT_TYPE_IDS.reply.typeId,
-  CONTENT_TYPE_IDS.attachment.typeId,
-  CONTENT_TYPE_IDS.remoteAttachment.typeId,
-  CONTENT_TYPE_IDS.multiRemoteAttachment.typeId,
-  CONTENT_TYPE_IDS.transactionReference.typeId,
-])
+// Group-update lines do not make a conversation unread (lists leave out reactions, read receipts
+// and deletes, which are attached to their targets; a deleted message is not unread).
+const UNREAD_TYPES: readonly ContentType[] = [
+  ContentType.Text,
+  ContentType.Markdown,
+  ContentType.Reply,
+  ContentType.Attachment,
+  ContentType.RemoteAttachment,
+  ContentType.MultiRemoteAttachment,
+  ContentType.TransactionReference,
+]
 
 const MEMBERSHIP: Record<GroupMembershipState, ConversationSummary["membershipState"]> = {
   [GroupMembershipState.Allowed]: MEMBERSHIP_STATES[0],
@@ -30,42 +30,49 @@ const MEMBERSHIP: Record<GroupMembershipState, ConversationSummary["membershipSt
   [GroupMembershipState.PendingRemove]: MEMBERSHIP_STATES[4],
 }
 
+/** As disappearingSettings.ts's disappearingDto shows an enabled setting. */
+function disappearingSettingsDto(settings: MessageDisappearingSettings): DisappearingSettings {
+  return { fromNs: settings.fromNs.toString(), inNs: settings.inNs.toString() }
+}
+
 export interface SummaryContext {
   ownInboxId: string
   readMarkers: ReadMarkers
 }
 
-async function newestMessages(conversation: Group | Dm): Promise<DecodedMessage[]> {
-  return conversation.messages({ limit: UNREAD_SCAN, direction: SortDirection.Descending })
+/** What the overviews count: messages from others after the read marker, among the newest UNREAD_SCAN. */
+export function unreadCount(context: SummaryContext): RecentMessageCount {
+  return {
+    scanLimit: UNREAD_SCAN,
+    sentAfterNs: (conversationId) => context.readMarkers.readUpTo(conversationId),
+    excludeSenderInboxIds: [context.ownInboxId],
+    contentTypes: UNREAD_TYPES,
+  }
 }
 
-export async function conversationSummary(conversation: Group | Dm, context: SummaryContext): Promise<ConversationSummary> {
-  const [recent, members] = await Promise.all([newestMessages(conversation), conversation.members()])
-  const readUpTo = context.readMarkers.readUpTo(conversation.id)
-  const last = recent[0]
-  const unreadCount = recent.filter(
-    (message) => message.sentAtNs > readUpTo && message.senderInboxId !== context.ownInboxId && UNREAD_TYPES.has(message.contentType.typeId),
-  ).length
+/** The summary of an overview read with unreadCount(context). */
+export function conversationSummary(overview: ConversationOverview, context: SummaryContext): ConversationSummary {
+  const { conversation } = overview
   const common = {
     id: conversation.id,
-    createdAtNs: conversation.createdAtNs.toString(),
-    consentState: CONSENT_STATES[conversation.consentState()] ?? CONSENT_STATES[ConsentState.Unknown],
-    isActive: conversation.isActive,
-    membershipState: MEMBERSHIP[conversation.membershipState()],
-    addedByInboxId: conversation.addedByInboxId,
-    memberCount: members.length,
-    disappearing: null,
-    lastMessage: last ? messageDto(last) : null,
-    unreadCount,
+    createdAtNs: overview.createdAtNs.toString(),
+    consentState: CONSENT_STATES[overview.consentState] ?? CONSENT_STATES[ConsentState.Unknown],
+    isActive: overview.isActive,
+    membershipState: MEMBERSHIP[overview.membershipState],
+    addedByInboxId: overview.addedByInboxId,
+    memberCount: overview.memberCount,
+    disappearing: overview.isMessageDisappearingEnabled && overview.messageDisappearingSettings ? disappearingSettingsDto(overview.messageDisappearingSettings) : null,
+    lastMessage: overview.lastMessage ? messageDto(overview.lastMessage) : null,
+    unreadCount: overview.recentCount,
   }
-  if (conversation instanceof Dm) return { kind: "dm", ...common, peerInboxId: conversation.peerInboxId }
+  if (conversation instanceof Dm) return { kind: "dm", ...common, peerInboxId: overview.peerInboxId ?? "" }
   return {
     kind: "group",
     ...common,
-    name: conversation.name,
-    description: conversation.description,
-    imageUrl: conversation.imageUrl,
-    isAdmin: conversation.isAdmin(context.ownInboxId),
-    isSuperAdmin: conversation.isSuperAdmin(context.ownInboxId),
+    name: overview.name,
+    description: overview.description,
+    imageUrl: overview.imageUrl,
+    isAdmin: overview.adminInboxIds.includes(context.ownInboxId),
+    isSuperAdmin: overview.superAdminInboxIds.includes(context.ownInboxId),
   }
 }

@@ -8,6 +8,7 @@ import type { Member } from "../../shared/dto/member"
 import type { Message, MessageReaction } from "../../shared/dto/message"
 import { GROUP_PERMISSION_PRESETS, type GroupPermissions, PERMISSION_POLICIES, type PermissionPolicy as PolicyName, type PermissionPolicySet } from "../../shared/dto/permissions"
 import { messageContentDto } from "./contentDto"
+import { expiryDto } from "./disappearingSettings"
 
 const DELIVERY: Record<DeliveryStatus, Message["deliveryStatus"]> = {
   [DeliveryStatus.Unpublished]: "unpublished",
@@ -35,7 +36,7 @@ export function messageDto(message: DecodedMessage): Message {
     kind: message.kind === GroupMessageKind.MembershipChange ? "membershipChange" : "application",
     deliveryStatus: DELIVERY[message.deliveryStatus],
     sentAtNs: message.sentAtNs.toString(),
-    expiresAtNs: null,
+    expiresAtNs: expiryDto(message.expiresAtNs),
     contentType: { ...message.contentType },
     content: messageContentDto(message),
     ...(message.fallback === undefined ? {} : { fallback: message.fallback }),

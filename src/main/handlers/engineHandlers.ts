@@ -49,6 +49,8 @@ export function registerEngineHandlers(registry: IpcHandlerRegistry, { engine, m
     .register("groups:updateMetadata", (id, patch) => groups().updateMetadata(id, patch))
     .register("groups:getPermissions", (id) => groups().permissions(id))
     .register("groups:updatePermission", (id, update) => groups().updatePermission(id, update))
+    .register("conversations:getDisappearing", (id) => groups().disappearing(id))
+    .register("conversations:setDisappearing", (id, choice) => groups().setDisappearing(id, choice))
     .register("groups:leave", async (id) => {
       await groups().leave(id)
       return null

@@ -1,14 +1,14 @@
 // The engine behind the contract's conversation, message and member requests: it calls the
 // profile's engine client (shaped like @xmtp/node-sdk's) and answers in DTOs. Electron main and
 // the web host both use it, so the renderer sees the same answers in either.
-import { type Client, ConsentState as EngineConsentState, type Conversation, type DecodedMessage, Dm, Group, GroupPermissionsOptions, SortDirection } from "../../engine/index"
+import { type Client, type ConsentState as EngineConsentState, type Conversation, ConversationType, type DecodedMessage, type Dm, Group, GroupPermissionsOptions, SortDirection } from "../../engine/index"
 import { CONSENT_STATES, type ConsentState } from "../../shared/dto/consent"
 import type { ConversationListQuery, ConversationSummary, CreateGroupRequest, DmTarget } from "../../shared/dto/conversation"
 import type { Member } from "../../shared/dto/member"
 import type { Message } from "../../shared/dto/message"
 import type { MessageListQuery } from "../../shared/dto/messageRequests"
 import { ConversationError } from "./conversationErrors"
-import { conversationSummary } from "./conversationSummary"
+import { conversationSummary, type SummaryContext, unreadCount } from "./conversationSummary"
 import { enginePolicySet, memberDto, messageDto } from "./engineDto"
 import type { InboxLookup } from "./inboxLookup"
 import type { ReadMarkers } from "./readMarkers"
@@ -31,15 +31,17 @@ export class EngineService {
   }
 
   async listConversations(query: ConversationListQuery): Promise<ConversationSummary[]> {
-    // Every consent state: the query's own filter decides (the engine's default leaves Denied out).
-    const conversations = await this.client.conversations.list({ consentStates: [EngineConsentState.Unknown, EngineConsentState.Allowed, EngineConsentState.Denied] })
-    const wanted = conversations.filter(
-      (conversation) =>
-        (query.kind === undefined || (query.kind === "dm") === conversation instanceof Dm) &&
-        (query.consentStates === undefined || query.consentStates.includes(CONSENT_STATES[conversation.consentState()] ?? "unknown")),
+    // Every consent state unless the query names some (the engine's default leaves Denied out).
+    const consentStates = (query.consentStates ?? CONSENT_STATES).map((state) => CONSENT_STATES.indexOf(state) as EngineConsentState)
+    const overviews = await this.client.conversations.listOverviews(
+      {
+        consentStates,
+        ...(query.kind === undefined ? {} : { conversationType: query.kind === "dm" ? ConversationType.Dm : ConversationType.Group }),
+        ...(query.limit === undefined ? {} : { limit: query.limit }),
+      },
+      unreadCount(this.#summaryContext),
     )
-    const summaries = await Promise.all(wanted.map((conversation) => this.summary(conversation)))
-    return query.limit === undefined ? summaries : summaries.slice(0, query.limit)
+    return overviews.map((overview) => conversationSummary(overview, this.#summaryContext))
   }
 
   async getConversation(id: string): Promise<ConversationSummary> {
@@ -128,7 +130,11 @@ export class EngineService {
   }
 
   async summary(conversation: Group | Dm): Promise<ConversationSummary> {
-    return conversationSummary(conversation, { ownInboxId: this.ownInboxId, readMarkers: this.readMarkers })
+    return conversationSummary(await this.client.conversations.overviewOf(conversation, unreadCount(this.#summaryContext)), this.#summaryContext)
+  }
+
+  get #summaryContext(): SummaryContext {
+    return { ownInboxId: this.ownInboxId, readMarkers: this.readMarkers }
   }
 
   async conversation(id: string): Promise<Group | Dm> {

@@ -1,10 +1,13 @@
-// The group settings behind the contract: name and description, the permission policies, and
-// members' roles. Each change is one engine call per commit, as the SDK makes them.
+// The group settings behind the contract: name and description, the permission policies, members'
+// roles, and disappearing messages (which DMs have too). Each change is one engine call per
+// commit, as the SDK makes them.
 import { type MetadataField, PermissionUpdateType } from "../../engine/index"
-import type { ConversationSummary, GroupMetadataPatch } from "../../shared/dto/conversation"
+import type { ConversationSummary, DisappearingSettings, GroupMetadataPatch } from "../../shared/dto/conversation"
+import type { DisappearingChoice } from "../../shared/dto/disappearing"
 import type { Member, MemberRole } from "../../shared/dto/member"
 import { type GroupPermissions, METADATA_FIELDS, type PermissionUpdate } from "../../shared/dto/permissions"
 import { ConversationError } from "./conversationErrors"
+import { applyDisappearingChoice, disappearingDto } from "./disappearingSettings"
 import { enginePolicy, memberDto, permissionsDto } from "./engineDto"
 import type { EngineService } from "./engineService"
 
@@ -25,6 +28,17 @@ export class GroupAdminService {
     if (patch.description !== undefined) await group.updateDescription(patch.description)
     if (patch.imageUrl !== undefined) await group.updateImageUrl(patch.imageUrl)
     return this.engine.summary(group)
+  }
+
+  /** A group's or a DM's disappearing-message setting; null while it is off. */
+  async disappearing(id: string): Promise<DisappearingSettings | null> {
+    return disappearingDto(await this.engine.conversation(id))
+  }
+
+  async setDisappearing(id: string, choice: DisappearingChoice): Promise<ConversationSummary> {
+    const conversation = await this.engine.conversation(id)
+    await applyDisappearingChoice(conversation, choice)
+    return this.engine.summary(conversation)
   }
 
   async permissions(id: string): Promise<GroupPermissions> {

@@ -1,105 +1,136 @@
-// Pushes what arrives to the renderer: every streamed message as `messages:upserted`, its
-// conversation's fresh summary as `conversations:upserted` (name, unread count, preview), members
-// after group updates, and conversations that appear without a message of their own yet (groups
-// joined from a welcome, or created here) from a light look at the stored list.
+// Pushes what happens to the renderer, from the engine's streams: every streamed message as
+// `messages:upserted` with its conversation's fresh summary as `conversations:upserted` (name,
+// unread count, preview), members after group updates; new conversations (joined from a welcome or
+// created here) as their summary; deleted messages as they now read, and expired ones as
+// `messages:removed`. Nothing is polled.
 import { CONTENT_TYPE_IDS } from "../../engine/content/index"
-import type { DecodedMessage, MessageStream } from "../../engine/index"
+import { ConsentState, type DecodedMessage, type Dm, type Group } from "../../engine/index"
 import type { EngineService } from "./engineService"
 import type { EventHub } from "./eventHub"
 import { referencedMessageId } from "./messageActions"
 
 export interface LiveUpdateOptions {
-  /** How often the stored conversation list is checked for new conversations. */
-  conversationPollMs?: number
   /** The longest wait before a failed stream is opened again. */
   maxRestartDelayMs?: number
   logError?: (message: string, error: unknown) => void
 }
 
+/** A stream as the engine hands them out: iterable, and ended from outside. */
+interface EngineStream<T> extends AsyncIterable<T> {
+  end(): Promise<void>
+}
+
+type StreamName = "messages" | "conversations" | "deletions"
+
 const SUMMARY_DEBOUNCE_MS = 100
-const NOT_LISTED = new Set([CONTENT_TYPE_IDS.reaction.typeId, CONTENT_TYPE_IDS.readReceipt.typeId, CONTENT_TYPE_IDS.deleteMessage.typeId])
+const FIRST_RESTART_DELAY_MS = 500
+/** Pushed only through the message they touch. Read receipts are pushed themselves: the renderer keeps "seen" times from them. */
+const NOT_PUSHED = new Set([CONTENT_TYPE_IDS.reaction.typeId, CONTENT_TYPE_IDS.deleteMessage.typeId])
+/** The consent states the conversation list shows (list()'s default): a denied conversation stays out of sight. */
+const FOLLOWED_CONSENT = [ConsentState.Unknown, ConsentState.Allowed]
 
 export class LiveUpdates {
   readonly #service: EngineService
   readonly #events: EventHub
-  readonly #pollMs: number
   readonly #maxRestartDelayMs: number
   readonly #logError: (message: string, error: unknown) => void
-  readonly #known = new Set<string>()
   readonly #pendingSummaries = new Map<string, ReturnType<typeof setTimeout>>()
-  #stream: MessageStream | undefined
-  #poll: ReturnType<typeof setInterval> | undefined
-  #polling = false
-  #restartRequested = false
+  readonly #streams = new Map<StreamName, EngineStream<unknown>>()
+  readonly #restartRequested = new Set<StreamName>()
+  readonly #running: Array<Promise<void>> = []
+  /** The conversations the message stream follows since it opened (a stored list, then every one announced). */
+  readonly #known = new Set<string>()
   #stopped = false
-  #running: Promise<void> | undefined
 
   constructor(service: EngineService, events: EventHub, options: LiveUpdateOptions = {}) {
     this.#service = service
     this.#events = events
-    this.#pollMs = options.conversationPollMs ?? 1000
     this.#maxRestartDelayMs = options.maxRestartDelayMs ?? 30_000
     this.#logError = options.logError ?? ((message, error) => console.error(message, error))
   }
 
   async start(): Promise<void> {
-    for (const conversation of await this.#service.client.conversations.list()) this.#known.add(conversation.id)
-    this.#poll = setInterval(() => void this.#pollConversations(), this.#pollMs)
-    this.#running = this.#streamForever()
+    const conversations = this.#service.client.conversations
+    for (const conversation of await conversations.list({ consentStates: FOLLOWED_CONSENT })) this.#known.add(conversation.id)
+    this.#running.push(
+      this.#follow("messages", () => conversations.streamAllMessages(), (message) => this.#onMessage(message)),
+      // Welcomes are not synced up front: what the stream follows starts at the stored welcome
+      // cursor, so a conversation joined after the renderer's first list is still announced.
+      this.#follow("conversations", () => conversations.stream({ disableSync: true, consentStates: FOLLOWED_CONSENT }), (conversation) => this.#onConversation(conversation)),
+      this.#follow("deletions", async () => conversations.streamDeletedMessages(), (message) => this.#onDeleted(message)),
+    )
   }
 
   async stop(): Promise<void> {
     this.#stopped = true
-    clearInterval(this.#poll)
     for (const timer of this.#pendingSummaries.values()) clearTimeout(timer)
     this.#pendingSummaries.clear()
-    await this.#stream?.end()
-    await this.#running
+    await Promise.all([...this.#streams.values()].map((stream) => stream.end()))
+    await Promise.all(this.#running)
   }
 
-  async #streamForever(): Promise<void> {
-    let delay = 500
+  /** Keeps a stream open until stop(): a failed one is opened again after a growing delay. */
+  async #follow<T>(name: StreamName, open: () => Promise<EngineStream<T>>, onValue: (value: T) => void): Promise<void> {
+    let delay = FIRST_RESTART_DELAY_MS
     while (!this.#stopped) {
       try {
-        this.#restartRequested = false
-        const stream = await this.#service.client.conversations.streamAllMessages()
-        this.#stream = stream
-        if (this.#stopped || this.#restartRequested) await stream.end()
-        for await (const message of stream) {
-          delay = 500
-          this.#onMessage(message)
+        this.#restartRequested.delete(name)
+        const stream = await open()
+        this.#streams.set(name, stream)
+        if (this.#stopped || this.#restartRequested.has(name)) await stream.end()
+        for await (const value of stream) {
+          delay = FIRST_RESTART_DELAY_MS
+          onValue(value)
         }
       } catch (error) {
         if (this.#stopped) return
-        this.#logError("The message stream failed; opening it again", error)
+        this.#logError(`The ${name} stream failed; opening it again`, error)
       }
       if (this.#stopped) return
-      if (this.#restartRequested) continue
+      if (this.#restartRequested.has(name)) continue
       await new Promise((resolve) => setTimeout(resolve, delay))
       delay = Math.min(delay * 2, this.#maxRestartDelayMs)
     }
   }
 
-  /**
-   * The engine's stream follows the conversations that exist when it opens and those joined from
-   * welcomes; one created here (a new group or DM) needs a fresh stream to be followed. The new
-   * stream resumes from the stored cursors, so nothing sent in between is missed.
-   */
-  #restartStream(): void {
-    this.#restartRequested = true
-    void this.#stream?.end()
+  /** Ends a stream so that #follow opens it again at once. */
+  #restart(name: StreamName): void {
+    this.#restartRequested.add(name)
+    void this.#streams.get(name)?.end()
   }
 
   #onMessage(message: DecodedMessage): void {
-    // Reactions, read receipts and deletions are not rows of their own (the engine's lists apply
-    // them to their targets): the message they touch is pushed again as it now reads.
-    if (!NOT_LISTED.has(message.contentType.typeId)) this.#events.emit("messages:upserted", this.#service.messageDto(message))
+    // Reactions and deletions are not rows of their own (the engine's lists apply them to their
+    // targets): the message they touch is pushed again as it now reads.
+    if (!NOT_PUSHED.has(message.contentType.typeId)) this.#events.emit("messages:upserted", this.#service.messageDto(message))
     const referenced = referencedMessageId(message)
     const target = referenced ? this.#service.storedMessage(referenced) : undefined
     if (target) this.#events.emit("messages:upserted", target)
     this.#known.add(message.conversationId)
     this.#scheduleSummary(message.conversationId)
     if (message.contentType.typeId === CONTENT_TYPE_IDS.groupUpdated.typeId) void this.#emitMembers(message.conversationId)
+  }
+
+  /**
+   * The message stream follows the conversations that exist when it opens and those joined from
+   * welcomes; one created here (a new group or DM) needs a fresh stream to be followed. The new
+   * stream resumes from the stored cursors. A conversation already known (its welcome announced
+   * again when the stream replays from the stored welcome cursor) does not restart it: a restart
+   * is not free, and what the closing stream is processing at that moment is not yielded.
+   */
+  #onConversation(conversation: Group | Dm): void {
+    this.#scheduleSummary(conversation.id)
+    if (this.#known.has(conversation.id)) return
+    this.#known.add(conversation.id)
+    this.#restart("messages")
+  }
+
+  /** Deleted for everyone: the message reads as deleted now. Expired: it is no longer stored. */
+  #onDeleted(message: DecodedMessage): void {
+    const stored = this.#service.storedMessage(message.id)
+    if (stored) this.#events.emit("messages:upserted", stored)
+    else this.#events.emit("messages:removed", { conversationId: message.conversationId, messageId: message.id })
+    this.#scheduleSummary(message.conversationId)
   }
 
   #scheduleSummary(conversationId: string): void {
@@ -125,25 +156,6 @@ export class LiveUpdates {
       if (!this.#stopped) this.#events.emit("members:changed", { conversationId, members })
     } catch (error) {
       if (!this.#stopped) this.#logError(`Could not refresh the members of ${conversationId}`, error)
-    }
-  }
-
-  async #pollConversations(): Promise<void> {
-    if (this.#polling || this.#stopped) return
-    this.#polling = true
-    try {
-      let found = false
-      for (const conversation of await this.#service.client.conversations.list()) {
-        if (this.#known.has(conversation.id)) continue
-        this.#known.add(conversation.id)
-        this.#scheduleSummary(conversation.id)
-        found = true
-      }
-      if (found) this.#restartStream()
-    } catch (error) {
-      if (!this.#stopped) this.#logError("Could not list conversations", error)
-    } finally {
-      this.#polling = false
     }
   }
 }

@@ -1,9 +1,11 @@
 // Everything one profile's renderer talks to: its account, the engine service once the account is
-// open, live updates, and the events hub they push through. Electron main makes one for its
-// profile; the web host makes one per profile it serves.
+// open, live updates, the events hub they push through, and the drafts and read receipts.
+// Electron main makes one for its profile; the web host makes one per profile it serves.
 import { join } from "node:path"
 import type { IpcHandlerRegistry } from "../ipcHandlers"
 import { AccountError } from "./accountErrors"
+import { type DraftStore, openProfileDrafts } from "./draftStore"
+import { registerDraftHandlers } from "./draftStoreHandlers"
 import { type AccountKeySource, AccountService } from "./accountService"
 import { registerAccountHandlers, registerEngineHandlers } from "./engineHandlers"
 import { EngineService } from "./engineService"
@@ -14,6 +16,7 @@ import { NodeInboxLookup } from "./inboxLookup"
 import { LiveUpdates, type LiveUpdateOptions } from "./liveUpdates"
 import { MessageActions } from "./messageActions"
 import { ReadMarkers } from "./readMarkers"
+import { ReadReceipts, readReceiptSetting, registerReadReceiptHandlers } from "./readReceipts"
 
 export interface ProfileSessionOptions {
   profile: string
@@ -37,6 +40,8 @@ export class ProfileSession {
   #messages: MessageActions | undefined
   #live: LiveUpdates | undefined
   #invites: InviteService | undefined
+  #drafts: Promise<DraftStore> | undefined
+  #receipts: ReadReceipts | undefined
 
   private constructor(options: ProfileSessionOptions, readMarkers: ReadMarkers) {
     this.#options = options
@@ -44,7 +49,10 @@ export class ProfileSession {
     this.events = new EventHub(options.logError)
     this.#inboxes = new NodeInboxLookup(options.apiUrl)
     this.account = new AccountService(options)
+    readMarkers.onRead((conversationId) => void this.#receipts?.afterRead(conversationId))
     this.account.onOpen((client) => {
+      this.#receipts = new ReadReceipts(client, { enabled: readReceiptSetting(options.dataDir), logError: this.#logError })
+      this.#drafts = this.#openDrafts()
       this.#engine = new EngineService(client, this.#readMarkers, this.#inboxes)
       this.#groups = new GroupAdminService(this.#engine)
       this.#messages = new MessageActions(this.#engine, this.events)
@@ -87,15 +95,43 @@ export class ProfileSession {
     return this.#invites
   }
 
+  readReceipts(): ReadReceipts {
+    if (!this.#receipts) throw noAccount()
+    return this.#receipts
+  }
+
+  drafts(): Promise<DraftStore> {
+    if (this.account.account().state !== "ready") return Promise.reject(noAccount())
+    this.#drafts ??= this.#openDrafts()
+    return this.#drafts
+  }
+
+  /** Opened as the account opens; an open that failed (the keychain did not answer) is tried again at the next request. */
+  #openDrafts(): Promise<DraftStore> {
+    const opening = openProfileDrafts({ ...this.#options, logError: this.#logError })
+    opening.catch(() => {
+      if (this.#drafts === opening) this.#drafts = undefined
+    })
+    return opening
+  }
+
+  get #logError(): (message: string, error: unknown) => void {
+    return this.#options.logError ?? ((message, error) => console.error(message, error))
+  }
+
   /** Registers the account and engine requests of this profile on `registry`. */
   register(registry: IpcHandlerRegistry): IpcHandlerRegistry {
     registerAccountHandlers(registry, this.account)
     registerEngineHandlers(registry, { engine: () => this.engine(), messages: () => this.messages(), groups: () => this.groups() })
     registerInviteHandlers(registry, () => this.invites())
+    registerDraftHandlers(registry, () => this.drafts())
+    registerReadReceiptHandlers(registry, () => this.readReceipts())
     return registry
   }
 
   async close(): Promise<void> {
+    await this.#receipts?.settled()
+    await (await this.#drafts?.catch(() => undefined))?.flush()
     await this.#live?.stop()
     this.#invites?.close()
     this.#inboxes.close()

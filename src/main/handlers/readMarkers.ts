@@ -1,15 +1,20 @@
 // How far the user has read each conversation, in `read-markers.json` in the profile's data
 // directory: the sent time of the newest message seen. Unread counts are the messages from others
 // after it. Written atomically; an unreadable file starts over (everything reads as unread), since
-// a read marker is a convenience, not data the user would lose.
+// a read marker is a convenience, not data the user would lose. Listeners hear each time the user
+// reads a conversation (read receipts go out from there).
 import { readFile, rename, writeFile } from "node:fs/promises"
 import { z } from "zod"
 import { conversationIdSchema, nanosSchema } from "../../shared/dto/identifiers"
 
 const fileSchema = z.strictObject({ version: z.literal(1), readUpToNs: z.record(conversationIdSchema, nanosSchema) })
 
+/** Hears that the user read a conversation, after its marker is saved. */
+export type ReadListener = (conversationId: string) => void
+
 export class ReadMarkers {
   #markers: Map<string, bigint>
+  readonly #listeners = new Set<ReadListener>()
   #writes: Promise<void> = Promise.resolve()
 
   private constructor(
@@ -41,8 +46,19 @@ export class ReadMarkers {
     return this.#markers.get(conversationId) ?? 0n
   }
 
-  /** Moves the marker forward (never back) and saves. */
+  /** Calls `listener` after every markRead, whether or not the marker moved; returns the function that stops it. */
+  onRead(listener: ReadListener): () => void {
+    this.#listeners.add(listener)
+    return () => void this.#listeners.delete(listener)
+  }
+
+  /** Moves the marker forward (never back), saves, and tells the listeners. */
   async markRead(conversationId: string, upToNs: bigint): Promise<void> {
+    await this.#advance(conversationId, upToNs)
+    for (const listener of this.#listeners) listener(conversationId)
+  }
+
+  async #advance(conversationId: string, upToNs: bigint): Promise<void> {
     if (upToNs <= this.readUpTo(conversationId)) return
     this.#markers.set(conversationId, upToNs)
     const snapshot = JSON.stringify({ version: 1, readUpToNs: Object.fromEntries([...this.#markers].map(([id, ns]) => [id, ns.toString()])) })

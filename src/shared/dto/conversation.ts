@@ -15,6 +15,7 @@ export const MEMBERSHIP_STATES = ["allowed", "rejected", "pending", "restored", 
 
 /** node-bindings `MessageDisappearingSettings`: messages sent from `fromNs` on expire after `inNs`. */
 export const disappearingSettingsSchema = z.strictObject({ fromNs: nanosSchema, inNs: nanosSchema })
+export type DisappearingSettings = z.infer<typeof disappearingSettingsSchema>
 
 const summaryFields = {
   id: conversationIdSchema,
@@ -25,6 +26,7 @@ const summaryFields = {
   membershipState: z.enum(MEMBERSHIP_STATES),
   addedByInboxId: inboxIdSchema,
   memberCount: z.number().int().nonnegative(),
+  /** Set while messages disappear; null while disappearing messages are off. */
   disappearing: disappearingSettingsSchema.nullable(),
   lastMessage: messageSchema.nullable(),
   unreadCount: z.number().int().nonnegative(),

@@ -1,7 +1,7 @@
 // What several e2e files do with Parley's pages: open a profile's page (collecting page errors),
 // onboard, read the account address, find a conversation or the message log, save a screenshot.
 import { join } from "node:path"
-import type { Page } from "playwright-core"
+import type { Locator, Page } from "playwright-core"
 import type { Chromium } from "./chromium"
 import type { WebHostProcess } from "./webHostProcess"
 
@@ -31,18 +31,32 @@ export async function onboard(page: Page): Promise<void> {
   await page.getByRole("tab", { name: "Chats" }).waitFor({ timeout: ENGINE_MS })
 }
 
-/** The account address shown in the settings dialog (the dialog is closed again). */
-export async function addressOf(page: Page): Promise<string> {
+/** An identifier shown in the settings dialog ("Address", "Inbox ID"); the dialog is closed again. */
+export async function identifierOf(page: Page, label: string): Promise<string> {
   await page.getByRole("button", { name: "Settings", exact: true }).click()
   const dialog = page.getByRole("dialog", { name: "Settings" })
-  const address = (await dialog.locator(".settings__identifier", { hasText: "Address" }).locator(".settings__identifier-value").textContent())?.trim() ?? ""
+  const value = (await dialog.locator(".settings__identifier", { hasText: label }).locator(".settings__identifier-value").textContent())?.trim() ?? ""
   await dialog.getByRole("button", { name: "Done" }).click()
-  return address
+  return value
+}
+
+/** The account address shown in the settings dialog (the dialog is closed again). */
+export async function addressOf(page: Page): Promise<string> {
+  return identifierOf(page, "Address")
 }
 
 /** How Parley names an inbox whose address it knows: "0x12ab…cdef". */
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`
+}
+
+/**
+ * Clicks a dialog's submit button and waits until the dialog has closed: "New group" and "New
+ * message" stay open (modal, so the page behind takes no input) until the new conversation is loaded.
+ */
+export async function submitDialog(dialog: Locator, button: string): Promise<void> {
+  await dialog.getByRole("button", { name: button }).click()
+  await dialog.waitFor({ state: "hidden", timeout: ENGINE_MS })
 }
 
 export function conversationItem(page: Page, name: string) {

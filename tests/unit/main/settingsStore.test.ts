@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { SettingsStore } from "../../../src/main/settingsStore"
+import { readSettingsFile, SettingsStore } from "../../../src/main/settingsStore"
 import { DEFAULT_APP_SETTINGS } from "../../../src/shared/dto/settings"
 
 const A = "aa".repeat(16)
@@ -31,7 +31,8 @@ describe("SettingsStore", () => {
     await store.setConversationMuted(A, true)
     await store.setConversationMuted(B, true)
     await store.setConversationMuted(A, false)
-    const expected = { notifications: { enabled: true, previews: "hidden" }, mutedConversationIds: [B] }
+    await store.update({ sendReadReceipts: false })
+    const expected = { notifications: { enabled: true, previews: "hidden" }, mutedConversationIds: [B], sendReadReceipts: false }
     expect(store.get()).toEqual(expected)
     expect((await SettingsStore.open(file)).get()).toEqual(expected)
     expect(JSON.parse(await readFile(file, "utf8"))).toEqual(expected)
@@ -75,5 +76,24 @@ describe("SettingsStore", () => {
       expect(await readFile(aside, "utf8")).toBe(content)
       await rm(aside)
     }
+  })
+
+  it("reads a file written before read receipts were a setting, with receipts on", async () => {
+    const older = { notifications: { enabled: false, previews: "nameOnly" }, mutedConversationIds: [A] }
+    await writeFile(file, JSON.stringify(older))
+    const moved: string[] = []
+    const store = await SettingsStore.open(file, (movedTo) => moved.push(movedTo))
+    expect(store.get()).toEqual({ ...older, sendReadReceipts: true })
+    expect(moved).toEqual([])
+  })
+
+  it("lets another thread follow the file: the current settings, or the defaults without one", async () => {
+    expect(await readSettingsFile(file)).toEqual(DEFAULT_APP_SETTINGS)
+    const store = await SettingsStore.open(file)
+    await store.update({ sendReadReceipts: false })
+    expect((await readSettingsFile(file)).sendReadReceipts).toBe(false)
+    await writeFile(file, "{ damaged")
+    expect(await readSettingsFile(file)).toEqual(DEFAULT_APP_SETTINGS)
+    expect(await readFile(file, "utf8")).toBe("{ damaged")
   })
 })

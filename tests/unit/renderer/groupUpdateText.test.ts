@@ -38,14 +38,14 @@ describe("group updates in plain words", () => {
           metadataFieldChanges: [
             { fieldName: "group_name", oldValue: "Old", newValue: "Trip" },
             { fieldName: "description", newValue: "" },
-            { fieldName: "message_disappear_in_ns", newValue: "60" },
+            { fieldName: "message_disappear_in_ns", newValue: "3600000000000" },
           ],
           addedAdminInboxIds: [BOB],
           removedSuperAdminInboxIds: [CAROL],
         }),
         name,
       ),
-    ).toEqual(["Alice renamed the group “Trip”", "Alice removed the description", "Alice changed disappearing messages", "Alice made Bob an admin", "Alice removed Carol as super admin"])
+    ).toEqual(["Alice renamed the group “Trip”", "Alice removed the description", "Alice set messages to disappear after 1 hour", "Alice made Bob an admin", "Alice removed Carol as super admin"])
   })
 
   it("still says something for an update with no listed change", () => {

@@ -31,6 +31,8 @@ export interface GroupRights {
   removeMembers: Right
   addAdmins: Right
   removeAdmins: Right
+  /** Turning disappearing messages on or off, or changing how long messages last. */
+  disappearing: Right
   editPermissions: Right
 }
 
@@ -49,6 +51,7 @@ export function groupRights(group: Group, permissions: GroupPermissions | null):
     removeMembers: judge(set?.removeMemberPolicy, "remove members"),
     addAdmins: judge(set?.addAdminPolicy, "make admins"),
     removeAdmins: judge(set?.removeAdminPolicy, "remove admins"),
+    disappearing: judge(set?.updateMessageDisappearingPolicy, "change disappearing messages"),
     editPermissions: !group.isActive
       ? { allowed: false, reason: "You are no longer a member of this group." }
       : group.isSuperAdmin

@@ -1,8 +1,18 @@
-// A group-updated transcript in plain words: "Alice added Bob", "Alice renamed the group “Trip”".
+// A group-updated transcript in plain words: "Alice added Bob", "Alice renamed the group “Trip”",
+// "Alice set messages to disappear after 1 day".
 import type { InboxId } from "../../../shared/dto/identifiers"
 import type { GroupUpdated } from "../../../shared/dto/messageContent"
+import { lifetimeText } from "./disappearing"
 
 type Namer = (inboxId: InboxId) => string
+
+const NANOS = /^[0-9]{1,20}$/
+const FROM_NS = "message_disappear_from_ns"
+const IN_NS = "message_disappear_in_ns"
+
+function isZero(value: string): boolean {
+  return value === "" || /^0+$/.test(value)
+}
 
 function list(names: string[]): string {
   if (names.length <= 1) return names.join("")
@@ -18,9 +28,12 @@ function fieldChange(actor: string, change: GroupUpdated["metadataFieldChanges"]
       return value ? `${actor} changed the description to “${value}”` : `${actor} removed the description`
     case "group_image_url_square":
       return value ? `${actor} changed the group picture` : `${actor} removed the group picture`
-    case "message_disappear_from_ns":
-    case "message_disappear_in_ns":
-      return `${actor} changed disappearing messages`
+    case FROM_NS:
+      // Zero turns them off; another start time alone says little, and the lifetime line follows it.
+      return isZero(value) ? `${actor} turned off disappearing messages` : `${actor} changed disappearing messages`
+    case IN_NS:
+      if (isZero(value)) return `${actor} turned off disappearing messages`
+      return NANOS.test(value) ? `${actor} set messages to disappear after ${lifetimeText(BigInt(value))}` : `${actor} changed disappearing messages`
     case "app_data":
       return `${actor} updated the group's app data`
     default:
@@ -48,4 +61,32 @@ export function groupUpdateLines(update: GroupUpdated, subjectName: Namer): stri
   for (const id of update.addedSuperAdminInboxIds) lines.push(`${actor} made ${name(id)} a super admin`)
   for (const id of update.removedSuperAdminInboxIds) lines.push(`${actor} removed ${name(id)} as super admin`)
   return lines.length > 0 ? lines : [`${actor} updated the group`]
+}
+
+/**
+ * Changing disappearing messages takes two commits, the start time then the lifetime (libxmtp
+ * DISAP-03), so two transcripts: the first is redundant when the same person's lifetime change
+ * follows it, and the conversation shows one line for what was one choice.
+ */
+export function isDisappearingStartBefore(update: GroupUpdated, next: GroupUpdated | undefined): boolean {
+  return (
+    next !== undefined &&
+    next.initiatedByInboxId === update.initiatedByInboxId &&
+    update.metadataFieldChanges.length > 0 &&
+    update.metadataFieldChanges.every((change) => change.fieldName === FROM_NS) &&
+    onlyMetadata(update) &&
+    next.metadataFieldChanges.some((change) => change.fieldName === IN_NS)
+  )
+}
+
+function onlyMetadata(update: GroupUpdated): boolean {
+  return [
+    update.addedInboxIds,
+    update.removedInboxIds,
+    update.leftInboxIds,
+    update.addedAdminInboxIds,
+    update.removedAdminInboxIds,
+    update.addedSuperAdminInboxIds,
+    update.removedSuperAdminInboxIds,
+  ].every((list) => list.length === 0)
 }

@@ -3,6 +3,7 @@
 // posted as a notice when nothing on screen is waiting for them.
 import type { ConsentState } from "../../../shared/dto/consent"
 import type { CreateGroupRequest, DmTarget, GroupMetadataPatch } from "../../../shared/dto/conversation"
+import type { DisappearingChoice } from "../../../shared/dto/disappearing"
 import type { ConversationId, InboxId, MessageId } from "../../../shared/dto/identifiers"
 import type { MemberRole } from "../../../shared/dto/member"
 import type { PermissionUpdate } from "../../../shared/dto/permissions"
@@ -10,9 +11,12 @@ import type { AppSettingsPatch } from "../../../shared/dto/settings"
 import { onEvent, request } from "../bridge/api"
 import { outgoingFileProblem, outgoingMimeType } from "../features/attachments/attachmentFiles"
 import { errorInfo, errorMessage } from "../lib/errors"
+import { loadDrafts, saveDraftsOnLeave } from "./drafts"
+import { isReadReceipt, loadReadTimes, noteReadReceipt } from "./readReceipts"
 import {
   notify,
   removeConversation,
+  removeMessage,
   setMembers,
   setMessagesLoad,
   setPermissions,
@@ -35,12 +39,14 @@ export function startSession(): () => void {
       if (summary.lastMessage) upsertMessages(summary.id, [summary.lastMessage])
       if (summary.id === get().selectedId && summary.unreadCount > 0 && document.hasFocus()) void markRead(summary.id)
     }),
-    onEvent("messages:upserted", (message) => upsertMessages(message.conversationId, [message])),
+    onEvent("messages:upserted", (message) => (isReadReceipt(message) ? noteReadReceipt(message) : upsertMessages(message.conversationId, [message]))),
+    onEvent("messages:removed", ({ conversationId, messageId }) => removeMessage(conversationId, messageId)),
     onEvent("members:changed", ({ conversationId, members }) => setMembers(conversationId, members)),
     onEvent("settings:changed", (settings) => set({ settings })),
     // Joining through an invite link moves the new group out of the requests (its consent changes).
     onEvent("invites:changed", () => void refreshConversations()),
   ]
+  unsubscribers.push(saveDraftsOnLeave())
   void loadStartup()
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe())
 }
@@ -49,7 +55,7 @@ async function loadStartup(): Promise<void> {
   try {
     const [appInfo, account, settings] = await Promise.all([request("app:getInfo"), request("account:get"), request("settings:get")])
     set({ appInfo, account, settings })
-    if (account.state === "ready") await loadConversations()
+    if (account.state === "ready") await Promise.all([loadConversations(), loadDrafts()])
   } catch (error) {
     set({ startupError: errorMessage(error) })
   }
@@ -107,6 +113,7 @@ export async function selectConversation(id: ConversationId | null): Promise<voi
   const loads: Promise<unknown>[] = []
   if (get().messagesLoad[id]?.status !== "ready") loads.push(loadMessages(id))
   loads.push(loadMembers(id).catch((error: unknown) => notify("error", errorMessage(error))))
+  loads.push(loadReadTimes(id))
   if (conversation && conversation.unreadCount > 0) loads.push(markRead(id))
   await Promise.all(loads)
 }
@@ -170,13 +177,15 @@ export async function deleteMessage(id: ConversationId, messageId: MessageId): P
 export async function startDm(target: DmTarget): Promise<void> {
   const summary = await request("conversations:createDm", target)
   upsertConversations([summary])
-  await selectConversation(summary.id)
+  // The dialog that asked closes as soon as the conversation exists; its history loads behind it.
+  void selectConversation(summary.id).catch((error: unknown) => notify("error", errorMessage(error)))
 }
 
 export async function createGroup(group: CreateGroupRequest): Promise<void> {
   const summary = await request("conversations:createGroup", group)
   upsertConversations([summary])
-  await selectConversation(summary.id)
+  // The dialog that asked closes as soon as the conversation exists; its history loads behind it.
+  void selectConversation(summary.id).catch((error: unknown) => notify("error", errorMessage(error)))
 }
 
 /** An inbox id as typed, or the inbox of an Ethereum address; throws a sentence the form shows. */
@@ -195,6 +204,13 @@ export async function setConsent(id: ConversationId, state: ConsentState): Promi
   const summary = await request("conversations:setConsent", id, state)
   upsertConversations([summary])
   set({ tab: state === "allowed" ? "chats" : get().tab, selectedId: state === "denied" ? null : get().selectedId })
+  // Accepting the request on screen is reading it: now a read receipt may go out.
+  if (state === "allowed" && get().selectedId === id) await markRead(id)
+}
+
+/** Turns disappearing messages off or on for everyone in a group or DM. */
+export async function setDisappearing(id: ConversationId, choice: DisappearingChoice): Promise<void> {
+  upsertConversations([await request("conversations:setDisappearing", id, choice)])
 }
 
 export async function updateGroupMetadata(id: ConversationId, patch: GroupMetadataPatch): Promise<void> {

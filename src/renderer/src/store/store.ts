@@ -4,7 +4,7 @@
 import { create } from "zustand"
 import type { Account, AppInfo } from "../../../shared/contract"
 import type { ConversationSummary } from "../../../shared/dto/conversation"
-import type { ConversationId, InboxId, MessageId } from "../../../shared/dto/identifiers"
+import type { ConversationId, InboxId, MessageId, Nanos } from "../../../shared/dto/identifiers"
 import type { Member } from "../../../shared/dto/member"
 import type { Message } from "../../../shared/dto/message"
 import type { GroupPermissions } from "../../../shared/dto/permissions"
@@ -38,6 +38,8 @@ export interface ParleyState {
   /** What is known of each inbox's account address, from member lists. */
   addresses: Record<InboxId, string>
   drafts: Record<ConversationId, string>
+  /** Per conversation, when each other member last sent a read receipt there. */
+  readTimes: Record<ConversationId, Record<InboxId, Nanos>>
   /** The message the composer is replying to, per conversation. */
   replyTo: Record<ConversationId, MessageId>
 
@@ -64,6 +66,7 @@ export const initialState: ParleyState = {
   permissions: {},
   addresses: {},
   drafts: {},
+  readTimes: {},
   replyTo: {},
   selectedId: null,
   tab: "chats",
@@ -105,6 +108,18 @@ export function upsertMessages(conversationId: ConversationId, messages: readonl
   })
 }
 
+/** A message that is gone (it expired): out of the conversation, and no longer the one being replied to. */
+export function removeMessage(conversationId: ConversationId, messageId: MessageId): void {
+  set((state) => {
+    if (state.messages[conversationId]?.[messageId] === undefined && state.replyTo[conversationId] !== messageId) return {}
+    const byId = { ...state.messages[conversationId] }
+    delete byId[messageId]
+    const replyTo = { ...state.replyTo }
+    if (replyTo[conversationId] === messageId) delete replyTo[conversationId]
+    return { messages: { ...state.messages, [conversationId]: byId }, replyTo }
+  })
+}
+
 export function setMessagesLoad(conversationId: ConversationId, load: Loadable<true>): void {
   set((state) => ({ messagesLoad: { ...state.messagesLoad, [conversationId]: load } }))
 }
@@ -126,6 +141,16 @@ export function setPermissions(conversationId: ConversationId, load: Loadable<Gr
 
 export function setDraft(conversationId: ConversationId, text: string): void {
   set((state) => ({ drafts: { ...state.drafts, [conversationId]: text } }))
+}
+
+/** Keeps the later of the known and the given read times per inbox (receipts may arrive out of order). */
+export function mergeReadTimes(conversationId: ConversationId, times: Record<InboxId, Nanos>): void {
+  set((state) => {
+    const known = state.readTimes[conversationId] ?? {}
+    const merged = { ...known }
+    for (const [inboxId, ns] of Object.entries(times)) if (known[inboxId] === undefined || BigInt(ns) > BigInt(known[inboxId])) merged[inboxId] = ns
+    return { readTimes: { ...state.readTimes, [conversationId]: merged } }
+  })
 }
 
 export function setReplyTo(conversationId: ConversationId, messageId: MessageId | null): void {

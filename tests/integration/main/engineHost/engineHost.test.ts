@@ -64,7 +64,7 @@ function served(session: { events: ProfileSession["events"]; register(registry: 
 }
 
 async function openHost(profile: string, workerEntry?: URL): Promise<EngineHost> {
-  const host = await EngineHost.open({ profile, dataDir: join(dir, profile), keys, apiUrl: node.address, live: { conversationPollMs: 200 }, logError, ...(workerEntry ? { workerEntry } : {}) })
+  const host = await EngineHost.open({ profile, dataDir: join(dir, profile), keys, apiUrl: node.address, logError, ...(workerEntry ? { workerEntry } : {}) })
   closers.push(() => host.close())
   return host
 }
@@ -111,7 +111,7 @@ describe("EngineHost: a profile's engine in a worker thread", () => {
   })
 
   it("pushes the worker session's events to main's hub", async () => {
-    const bobSession = await ProfileSession.open({ profile: "bob", dataDir: join(dir, "bob"), keys, apiUrl: node.address, live: { conversationPollMs: 200 }, logError })
+    const bobSession = await ProfileSession.open({ profile: "bob", dataDir: join(dir, "bob"), keys, apiUrl: node.address, logError })
     closers.push(() => bobSession.close())
     const bob = served(bobSession)
     const bobAccount = ready(await bob.call("account:create"))

@@ -33,7 +33,7 @@ const sessions: ProfileSession[] = []
 
 async function openProfile(name: string): Promise<Profile> {
   const dataDir = join(dir, name)
-  const session = await ProfileSession.open({ profile: name, dataDir, keys, apiUrl: node.address, live: { conversationPollMs: 200 } })
+  const session = await ProfileSession.open({ profile: name, dataDir, keys, apiUrl: node.address })
   sessions.push(session)
   const registry = session.register(new IpcHandlerRegistry())
   const events: { name: string; payload: unknown }[] = []

@@ -31,4 +31,19 @@ describe("read markers", () => {
     await writeFile(file, "{broken")
     expect((await ReadMarkers.open(file)).readUpTo(A)).toBe(0n)
   })
+
+  it("tell listeners of every read, after the marker is saved, whether or not it moved", async () => {
+    const file = join(dir, "read-markers.json")
+    const markers = await ReadMarkers.open(file)
+    const heard: [string, bigint][] = []
+    const stop = markers.onRead((id) => heard.push([id, markers.readUpTo(id)]))
+    await markers.markRead(A, 20n)
+    await markers.markRead(A, 10n)
+    stop()
+    await markers.markRead(A, 30n)
+    expect(heard).toEqual([
+      [A, 20n],
+      [A, 20n],
+    ])
+  })
 })

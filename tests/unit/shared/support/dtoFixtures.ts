@@ -68,5 +68,6 @@ export function settings(overrides: { enabled?: boolean; previews?: AppSettings[
       previews: overrides.previews ?? DEFAULT_APP_SETTINGS.notifications.previews,
     },
     mutedConversationIds: overrides.muted ?? [],
+    sendReadReceipts: DEFAULT_APP_SETTINGS.sendReadReceipts,
   })
 }

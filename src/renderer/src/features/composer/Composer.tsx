@@ -1,5 +1,5 @@
 // Writing a message: Enter sends, Shift+Enter starts a new line, and an unsent draft is kept per
-// conversation while the user looks elsewhere. Files picked here (or dropped on the conversation)
+// conversation while the user looks elsewhere, and by main across restarts (store/drafts.ts). Files picked here (or dropped on the conversation)
 // join the conversation's upload queue, shown above the box.
 import { type ChangeEvent, type KeyboardEvent, useLayoutEffect, useRef, useState } from "react"
 import type { ConversationId } from "../../../../shared/dto/identifiers"
@@ -11,7 +11,8 @@ import { errorMessage } from "../../lib/errors"
 import { contentPreview } from "../../lib/messagePreview"
 import { inboxLabel } from "../../lib/names"
 import { sendAttachment, sendReply, sendText } from "../../store/actions"
-import { setDraft, setReplyTo, useParley } from "../../store/store"
+import { editDraft } from "../../store/drafts"
+import { setReplyTo, useParley } from "../../store/store"
 import "./Composer.css"
 
 const MAX_HEIGHT_PX = 180
@@ -46,7 +47,7 @@ export function Composer({ conversationId, label }: { conversationId: Conversati
     if (text.trim() === "" || sending) return
     setSending(true)
     setError(null)
-    setDraft(conversationId, "")
+    editDraft(conversationId, "", { saveNow: true })
     const replying = replyTo
     setReplyTo(conversationId, null)
     try {
@@ -55,7 +56,7 @@ export function Composer({ conversationId, label }: { conversationId: Conversati
     } catch (caught) {
       if (replying) setReplyTo(conversationId, replying.id)
       // Put the text back (unless the user already typed something new) so nothing is lost.
-      if ((useParley.getState().drafts[conversationId] ?? "") === "") setDraft(conversationId, text)
+      if ((useParley.getState().drafts[conversationId] ?? "") === "") editDraft(conversationId, text, { saveNow: true })
       setError(errorMessage(caught))
     } finally {
       setSending(false)
@@ -110,7 +111,7 @@ export function Composer({ conversationId, label }: { conversationId: Conversati
           aria-label={label}
           placeholder="Write a message…"
           value={draft}
-          onChange={(event) => setDraft(conversationId, event.target.value)}
+          onChange={(event) => editDraft(conversationId, event.target.value)}
           onKeyDown={onKeyDown}
         />
         <button type="button" className="composer__send" aria-label="Send" title="Send (Enter)" disabled={draft.trim() === "" || sending} onClick={() => void send()}>

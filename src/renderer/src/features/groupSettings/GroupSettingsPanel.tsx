@@ -1,5 +1,5 @@
-// The right pane for a group: its name and description, members and their roles, permissions,
-// notifications and leaving. Controls the user's role does not allow are disabled and say why.
+// The right pane for a group: its name and description, members and their roles, invite links,
+// disappearing messages, permissions, notifications and leaving. Controls the user's role does not allow are disabled and say why.
 import { useEffect } from "react"
 import { Icon } from "../../components/Icon"
 import { groupRights } from "../../lib/groupRights"
@@ -7,6 +7,7 @@ import { loadMembers, loadPermissions } from "../../store/actions"
 import { useParley } from "../../store/store"
 import { GroupProfileSection } from "./GroupProfileSection"
 import type { GroupSummary } from "./groupSummary"
+import { DisappearingSetting } from "../conversationDetails/DisappearingSetting"
 import { InviteSection } from "../invites/InviteSection"
 import { LeaveSection } from "./LeaveSection"
 import { MembersSection } from "./MembersSection"
@@ -37,6 +38,7 @@ export function GroupSettingsPanel({ group }: { group: GroupSummary }) {
         <GroupProfileSection group={group} rights={rights} />
         <MembersSection group={group} rights={rights} />
         {group.isActive && <InviteSection group={group} rights={rights} />}
+        <DisappearingSetting conversation={group} right={rights.disappearing} />
         <PermissionsSection group={group} rights={rights} permissions={permissions} />
         <LeaveSection group={group} />
       </div>

@@ -63,11 +63,24 @@ export function PermissionsSection({ group, rights, permissions }: { group: Grou
         <fieldset className="presets" disabled={locked} aria-describedby={rights.editPermissions.allowed ? undefined : REASON_ID}>
           <legend className="visually-hidden">Who manages this group</legend>
           {(["default", "adminOnly", "custom"] as const).map((choice) => (
+            // The preset's name is the radio's name; its longer description is read as its description.
             <label key={choice} className={`preset${chosen === choice ? " preset--chosen" : ""}`}>
-              <input type="radio" name={`preset-${group.id}`} value={choice} checked={chosen === choice} onChange={() => choose(choice)} />
+              <input
+                type="radio"
+                name={`preset-${group.id}`}
+                value={choice}
+                checked={chosen === choice}
+                aria-labelledby={`preset-label-${choice}`}
+                aria-describedby={`preset-description-${choice}`}
+                onChange={() => choose(choice)}
+              />
               <span className="preset__text">
-                <span className="preset__label">{choice === "custom" ? "Custom" : PRESETS[choice].label}</span>
-                <span className="preset__description">{choice === "custom" ? "Choose who may do each thing below." : PRESETS[choice].description}</span>
+                <span id={`preset-label-${choice}`} className="preset__label">
+                  {choice === "custom" ? "Custom" : PRESETS[choice].label}
+                </span>
+                <span id={`preset-description-${choice}`} className="preset__description">
+                  {choice === "custom" ? "Choose who may do each thing below." : PRESETS[choice].description}
+                </span>
               </span>
             </label>
           ))}

@@ -22,7 +22,7 @@ export const POLICY_ROWS: readonly PolicyRow[] = [
   { key: "updateGroupNamePolicy", label: "Rename the group", listed: true, update: (policy) => ({ type: "updateMetadata", policy, metadataField: "groupName" }) },
   { key: "updateGroupDescriptionPolicy", label: "Edit the description", listed: true, update: (policy) => ({ type: "updateMetadata", policy, metadataField: "description" }) },
   { key: "updateGroupImageUrlSquarePolicy", label: "Change the picture", listed: true, update: (policy) => ({ type: "updateMetadata", policy, metadataField: "groupImageUrlSquare" }) },
-  { key: "updateMessageDisappearingPolicy", label: "Disappearing messages", listed: true, update: (policy) => ({ type: "updateMetadata", policy, metadataField: "messageExpirationInNs" }) },
+  { key: "updateMessageDisappearingPolicy", label: "Change disappearing messages", listed: true, update: (policy) => ({ type: "updateMetadata", policy, metadataField: "messageExpirationInNs" }) },
   { key: "updateAppDataPolicy", label: "App data", listed: false, update: (policy) => ({ type: "updateMetadata", policy, metadataField: "appData" }) },
 ]
 

@@ -9,6 +9,7 @@ import { loadMessages } from "../../store/actions"
 import { useParley } from "../../store/store"
 import { messageRows, sortMessages } from "./messageRows"
 import { MessageRowView } from "./MessageRowView"
+import { isExpired, useExpiryClock } from "./useExpiryClock"
 import "./MessageList.css"
 
 const NEAR_BOTTOM_PX = 120
@@ -16,7 +17,8 @@ const NEAR_BOTTOM_PX = 120
 export function MessageList({ conversation }: { conversation: ConversationSummary }) {
   const byId = useParley((state) => state.messages[conversation.id])
   const load = useParley((state) => state.messagesLoad[conversation.id])
-  const rows = useMemo(() => messageRows(sortMessages(byId)), [byId])
+  const now = useExpiryClock(byId)
+  const rows = useMemo(() => messageRows(sortMessages(byId).filter((message) => !isExpired(message, now))), [byId, now])
   const scroller = useRef<HTMLDivElement>(null)
   const atBottom = useRef(true)
   const virtualizer = useVirtualizer({

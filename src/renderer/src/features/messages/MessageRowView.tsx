@@ -13,8 +13,10 @@ import { errorMessage } from "../../lib/errors"
 import { react } from "../../store/actions"
 import { notify, useParley } from "../../store/store"
 import { MessageContentView } from "./content/MessageContentView"
+import { ExpiryHint } from "./ExpiryHint"
 import type { MessageRow } from "./messageRows"
 import { MessageToolbar } from "./MessageToolbar"
+import { SeenIndicator } from "./SeenIndicator"
 import "./MessageRowView.css"
 
 function useNamer(): (inboxId: string) => string {
@@ -88,11 +90,13 @@ function Bubble({ message, continued, conversation, name }: { message: Message; 
           </ErrorBoundary>
           <span className="bubble__meta">
             {message.numReplies > 0 && <span className="bubble__replies">{message.numReplies === 1 ? "1 reply" : `${message.numReplies} replies`}</span>}
+            <ExpiryHint expiresAtNs={message.expiresAtNs} />
             <time dateTime={new Date(Number(BigInt(message.sentAtNs) / 1_000_000n)).toISOString()}>{clockTime(message.sentAtNs)}</time>
             {own && <DeliveryStatus status={message.deliveryStatus} />}
           </span>
         </div>
         {reactions.size > 0 && <Reactions reactions={reactions} ownReactions={ownReactions} message={message} name={name} canReact={canAct} />}
+        {own && <SeenIndicator conversation={conversation} messageId={message.id} />}
       </div>
     </div>
   )

@@ -1,6 +1,7 @@
 // The rows of a conversation, oldest first: day separators, group-update lines and message
 // bubbles. Reactions and read receipts are not rows (reactions are shown on their message).
 import type { Message } from "../../../../shared/dto/message"
+import { isDisappearingStartBefore } from "../../lib/groupUpdateText"
 import { dayKey } from "../../lib/time"
 
 export type MessageRow =
@@ -27,12 +28,18 @@ export function sortMessages(byId: Record<string, Message> | undefined): Message
   })
 }
 
+/** The first of the two transcripts one disappearing-messages change makes (the second says it all). */
+function isRedundantUpdate(message: Message, next: Message | undefined): boolean {
+  return message.content.type === "groupUpdated" && next?.content.type === "groupUpdated" && isDisappearingStartBefore(message.content.groupUpdated, next.content.groupUpdated)
+}
+
 export function messageRows(messages: readonly Message[]): MessageRow[] {
   const rows: MessageRow[] = []
   let lastDay: number | undefined
   let previous: Message | undefined
-  for (const message of messages) {
-    if (isHidden(message)) continue
+  const shown = messages.filter((message) => !isHidden(message))
+  for (const [index, message] of shown.entries()) {
+    if (isRedundantUpdate(message, shown[index + 1])) continue
     const day = dayKey(message.sentAtNs)
     if (day !== lastDay) {
       rows.push({ kind: "day", key: `day-${day}`, sentAtNs: message.sentAtNs })

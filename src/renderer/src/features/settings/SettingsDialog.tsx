@@ -1,4 +1,5 @@
-// The account's public identifiers, notification preferences, and facts about this installation.
+// The account's public identifiers, notification and privacy preferences, and facts about this
+// installation.
 import { useState } from "react"
 import type { NotificationPreview } from "../../../../shared/dto/settings"
 import { Dialog } from "../../components/Dialog"
@@ -71,6 +72,23 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               ))}
             </select>
           </div>
+        </section>
+      )}
+      {settings && (
+        <section className="settings__section" aria-labelledby="settings-privacy">
+          <h3 id="settings-privacy">Privacy</h3>
+          <label className="toggle-row">
+            <span>
+              <strong>Send read receipts</strong>
+              <span className="field__hint">Let people in conversations you have accepted see when you have read their messages.</span>
+            </span>
+            <input
+              type="checkbox"
+              role="switch"
+              checked={settings.sendReadReceipts}
+              onChange={(event) => void save(() => updateSettings({ sendReadReceipts: event.target.checked }))}
+            />
+          </label>
         </section>
       )}
       {appInfo && (

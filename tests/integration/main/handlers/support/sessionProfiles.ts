@@ -29,7 +29,7 @@ export class SessionProfiles {
   }
 
   async open(name: string): Promise<SessionProfile> {
-    const session = await ProfileSession.open({ profile: name, dataDir: join(this.dir, name), keys: this.#keys, apiUrl: this.apiUrl, live: { conversationPollMs: 200 } })
+    const session = await ProfileSession.open({ profile: name, dataDir: join(this.dir, name), keys: this.#keys, apiUrl: this.apiUrl })
     this.#sessions.push(session)
     const registry = session.register(new IpcHandlerRegistry())
     const events: { name: string; payload: unknown }[] = []
