@@ -214,8 +214,12 @@ export class Conversations {
     return stream
   }
 
-  /** Tells the conversation streams of a conversation created here (libxmtp LocalEvents::NewGroup). */
+  /**
+   * Tells the streams of a conversation created here (libxmtp LocalEvents::NewGroup): conversation
+   * streams announce it, message streams start following it.
+   */
   private announceCreated(groupId: Uint8Array): void {
     for (const stream of this.conversationStreams) stream.created(groupId)
+    for (const stream of this.streams) stream.followCreated(groupId)
   }
 }

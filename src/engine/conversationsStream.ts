@@ -99,6 +99,12 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
     await this.handling.catch(() => undefined)
   }
 
+  /** A conversation this client created: followed like one joined from a welcome, from its first message. */
+  followCreated(groupId: Uint8Array): void {
+    const row = this.ctx.db.groups.find(groupId)
+    if (row && this.wanted(row) && this.consent.admits(row)) this.subscribe([row])
+  }
+
   private wanted(row: StoredGroup): boolean {
     if (!row.isActive) return false
     if (row.conversationType === StoredConversationType.Group) return this.options.conversationType !== ConversationType.Dm

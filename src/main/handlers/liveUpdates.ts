@@ -36,10 +36,7 @@ export class LiveUpdates {
   readonly #logError: (message: string, error: unknown) => void
   readonly #pendingSummaries = new Map<string, ReturnType<typeof setTimeout>>()
   readonly #streams = new Map<StreamName, EngineStream<unknown>>()
-  readonly #restartRequested = new Set<StreamName>()
   readonly #running: Array<Promise<void>> = []
-  /** The conversations the message stream follows since it opened (a stored list, then every one announced). */
-  readonly #known = new Set<string>()
   #stopped = false
 
   constructor(service: EngineService, events: EventHub, options: LiveUpdateOptions = {}) {
@@ -51,7 +48,6 @@ export class LiveUpdates {
 
   async start(): Promise<void> {
     const conversations = this.#service.client.conversations
-    for (const conversation of await conversations.list({ consentStates: FOLLOWED_CONSENT })) this.#known.add(conversation.id)
     this.#running.push(
       this.#follow("messages", () => conversations.streamAllMessages(), (message) => this.#onMessage(message)),
       // Welcomes are not synced up front: what the stream follows starts at the stored welcome
@@ -74,10 +70,9 @@ export class LiveUpdates {
     let delay = FIRST_RESTART_DELAY_MS
     while (!this.#stopped) {
       try {
-        this.#restartRequested.delete(name)
         const stream = await open()
         this.#streams.set(name, stream)
-        if (this.#stopped || this.#restartRequested.has(name)) await stream.end()
+        if (this.#stopped) await stream.end()
         for await (const value of stream) {
           delay = FIRST_RESTART_DELAY_MS
           onValue(value)
@@ -87,16 +82,9 @@ export class LiveUpdates {
         this.#logError(`The ${name} stream failed; opening it again`, error)
       }
       if (this.#stopped) return
-      if (this.#restartRequested.has(name)) continue
       await new Promise((resolve) => setTimeout(resolve, delay))
       delay = Math.min(delay * 2, this.#maxRestartDelayMs)
     }
-  }
-
-  /** Ends a stream so that #follow opens it again at once. */
-  #restart(name: StreamName): void {
-    this.#restartRequested.add(name)
-    void this.#streams.get(name)?.end()
   }
 
   #onMessage(message: DecodedMessage): void {
@@ -106,23 +94,16 @@ export class LiveUpdates {
     const referenced = referencedMessageId(message)
     const target = referenced ? this.#service.storedMessage(referenced) : undefined
     if (target) this.#events.emit("messages:upserted", target)
-    this.#known.add(message.conversationId)
     this.#scheduleSummary(message.conversationId)
     if (message.contentType.typeId === CONTENT_TYPE_IDS.groupUpdated.typeId) void this.#emitMembers(message.conversationId)
   }
 
   /**
-   * The message stream follows the conversations that exist when it opens and those joined from
-   * welcomes; one created here (a new group or DM) needs a fresh stream to be followed. The new
-   * stream resumes from the stored cursors. A conversation already known (its welcome announced
-   * again when the stream replays from the stored welcome cursor) does not restart it: a restart
-   * is not free, and what the closing stream is processing at that moment is not yielded.
+   * A conversation joined or created: the message stream follows it already (the engine's stream
+   * takes on conversations joined from welcomes and those created here), so it is only announced.
    */
   #onConversation(conversation: Group | Dm): void {
     this.#scheduleSummary(conversation.id)
-    if (this.#known.has(conversation.id)) return
-    this.#known.add(conversation.id)
-    this.#restart("messages")
   }
 
   /** Deleted for everyone: the message reads as deleted now. Expired: it is no longer stored. */

@@ -47,6 +47,17 @@ describe("all-messages stream", () => {
     expect(await nextTexts(stream, 1, "the new group's message")).toEqual(["in the new group"])
   })
 
+  it("STREAM-02: a conversation this client creates while streaming is followed from its first message, the stream not reopened", async () => {
+    let restarts = 0
+    const stream = await streamOf(bob, { onRestart: () => restarts++ })
+    const created = await bob.conversations.createGroup([carol.inboxId], { groupName: "made while streaming" })
+    await carol.conversations.sync()
+    const carolsCopy = await carol.conversations.getConversationById(created.id)
+    await carolsCopy!.sendText("to the group bob just made")
+    expect(await nextTexts(stream, 1, "the created group's first message")).toEqual(["to the group bob just made"])
+    expect(restarts).toBe(0)
+  })
+
   it("STREAM-02: the conversation-type filter holds for existing and new conversations", async () => {
     const dmsOnly = await streamOf(bob, { conversationType: ConversationType.Dm })
     const groupsOnly = await streamOf(bob, { conversationType: ConversationType.Group })
