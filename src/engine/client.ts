@@ -12,6 +12,7 @@ import { DisappearingMessagesWorker, type DisappearingMessagesOptions } from "./
 import type { GroupContext } from "./groups/context"
 import { IdentityResolver } from "./groups/identityResolver"
 import { Invites } from "./invites/invites"
+import { revokeAllOtherInstallations, revokeInstallations } from "./installationRevocation"
 import { MessageDeletionEvents } from "./groups/messageDeletionEvents"
 import { KeyedMutex } from "./util/keyedMutex"
 import { xmtpMlsContext } from "./groups/mlsContext"
@@ -52,6 +53,8 @@ export class Client {
     readonly accountIdentifier: Identifier,
     private readonly keyPackageMaintenance: KeyPackageMaintenance,
     private readonly disappearingMessages: DisappearingMessagesWorker,
+    /** Signs the inbox's identity updates after registration (revocations). */
+    private readonly signer: Signer,
   ) {
     this.conversations = new Conversations(ctx)
     this.preferences = new Preferences(ctx)
@@ -116,7 +119,7 @@ export class Client {
       maintenance.start()
       const disappearing = new DisappearingMessagesWorker(db, (message) => deletionEvents.emit(message), options.disappearingMessages)
       disappearing.start()
-      const client = new Client(ctx, { identifier: accountAddress, identifierKind: IdentifierKind.Ethereum }, maintenance, disappearing)
+      const client = new Client(ctx, { identifier: accountAddress, identifierKind: IdentifierKind.Ethereum }, maintenance, disappearing, signer)
       late.invites = client.invites
       // Requests that arrived before a restart and were not decided yet.
       void client.invites.resume()
@@ -143,6 +146,16 @@ export class Client {
 
   get isRegistered(): boolean {
     return this.ctx.db.identity.get()?.registeredAtNs !== undefined
+  }
+
+  /** Revokes installations of this inbox (raw installation ids), signed by the client's signer; groups drop them at their next installation check. */
+  async revokeInstallations(installationIds: Uint8Array[]): Promise<void> {
+    await revokeInstallations(this.ctx, this.signer, installationIds)
+  }
+
+  /** Revokes every installation of this inbox but this one. */
+  async revokeAllOtherInstallations(): Promise<void> {
+    await revokeAllOtherInstallations(this.ctx, this.signer)
   }
 
   /** Ends streams, closes the connection and the database. The client cannot be used afterwards. */

@@ -3,6 +3,7 @@
 // CONSENT-08); inbox records only show in members' consentState (CONSENT-07).
 import type { GroupContext } from "./groups/context"
 import { ConsentEntityType, ConsentState, type Consent } from "./groups/publicTypes"
+import { inboxStates, type InboxState } from "./inboxStates"
 import { PreferencesError } from "./preferencesErrors"
 import { ConsentEntityType as StoredConsentEntityType, type StoredConsentState } from "./storage/consent"
 import { nowNs } from "./storage/rows"
@@ -26,6 +27,25 @@ export class Preferences {
     this.ctx.db.transaction(() => {
       for (const record of records) this.ctx.db.consent.set(record.entityType, record.entity, record.state, now)
     })
+  }
+
+  /** This inbox's state from the identity updates already stored (SDK inboxState). */
+  async inboxState(): Promise<InboxState> {
+    return (await inboxStates(this.ctx, [this.ctx.inboxId], false))[0]!
+  }
+
+  /** This inbox's state after reading its latest identity updates from the network. */
+  async fetchInboxState(): Promise<InboxState> {
+    return (await inboxStates(this.ctx, [this.ctx.inboxId], true))[0]!
+  }
+
+  /** Stored states of the inboxes; an inbox never read before is an IdentityResolverError("UnknownInbox"). */
+  async getInboxStates(inboxIds: string[]): Promise<InboxState[]> {
+    return inboxStates(this.ctx, inboxIds, false)
+  }
+
+  async fetchInboxStates(inboxIds: string[]): Promise<InboxState[]> {
+    return inboxStates(this.ctx, inboxIds, true)
   }
 
   /** Unknown when no record exists (CONSENT-02). */

@@ -43,7 +43,7 @@ import { disappearingSettingsOf, isDisappearingEnabled, REMOVED_DISAPPEARING_SET
 import { loadGroup } from "./groupState"
 import { updateDisappearingSettings } from "./groupUpdates"
 import { syncConversation } from "./conversationSync"
-import type { SyncSummary } from "./groupSync"
+import { updateInstallations, type SyncSummary } from "./groupSync"
 import { listMembers } from "./members"
 import { conversationGroupIds, countQuery, enrichedMessageQuery } from "./messageQueryOptions"
 import {
@@ -120,6 +120,14 @@ export class Conversation {
    */
   async sync(): Promise<SyncSummary> {
     return syncConversation(this.ctx, this.idBytes)
+  }
+
+  /**
+   * Brings the members' installations up to date now (MEMB-09): one membership commit adds the
+   * installations their inboxes gained and removes the revoked ones, when there are any.
+   */
+  async updateInstallations(): Promise<void> {
+    await updateInstallations(this.ctx, this.idBytes)
   }
 
   /** The protocol version this group waits for while paused (META-08); undefined when it is not. */

@@ -191,3 +191,10 @@ export async function maybeUpdateInstallations(ctx: GroupContext, groupId: Uint8
   }
   ctx.db.groups.setInstallationsChecked(groupId, now)
 }
+
+/** group.updateInstallations() (libxmtp update_installations): the same check now, whatever the interval; a paused group refuses it. */
+export async function updateInstallations(ctx: GroupContext, groupId: Uint8Array): Promise<void> {
+  ensureNotPaused(ctx, groupId)
+  // Any time since the last check is long enough.
+  await maybeUpdateInstallations(ctx, groupId, -1n)
+}

@@ -5,6 +5,7 @@ import type { ClientState } from "ts-mls"
 import { ConsentEntityType } from "../storage/consent"
 import type { GroupContext } from "./context"
 import { readXmtpGroupContext } from "./extensions/index"
+import { publicIdentifier } from "./publicIdentifier"
 import { loadMissingUpdates } from "./validatedCommit"
 import { PermissionLevel, type ConsentState, type GroupMember } from "./publicTypes"
 
@@ -18,11 +19,7 @@ export async function listMembers(ctx: GroupContext, state: ClientState): Promis
     members.push({
       inboxId,
       installationIds: identity.installationIds,
-      accountIdentifiers: identity.accountIdentifiers.map((account) =>
-        account.kind === "ethereum"
-          ? { identifier: account.address, identifierKind: 0 }
-          : { identifier: Buffer.from(account.publicKey).toString("hex"), identifierKind: 1 },
-      ),
+      accountIdentifiers: identity.accountIdentifiers.map(publicIdentifier),
       permissionLevel: mutableMetadata.superAdminList.includes(inboxId)
         ? PermissionLevel.SuperAdmin
         : mutableMetadata.adminList.includes(inboxId)
