@@ -3,23 +3,17 @@
 // read receipt, and Bob's window shows "Seen" under his message. Alice starts a reply, reloads the
 // page (the web host keeps her session), and the draft is back in her composer; sending it clears
 // the saved draft. Screens are saved to tests/e2e/screenshots/ (40-49).
-import { mkdir, writeFile } from "node:fs/promises"
-import { join } from "node:path"
 import type { Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Chromium, launchChromium } from "./support/chromium"
-import { addressOf, conversationItem, ENGINE_MS, messageLog, onboard, openProfile, screenshot, SCREENSHOTS, shortAddress, until } from "./support/parleyPages"
-import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
+import { beforeAll, describe, expect, it } from "vitest"
+import { addressOf, conversationItem, ENGINE_MS, messageLog, openRequest, screenshot, send, shortAddress, startDm, until } from "./support/parleyPages"
+import { useWebHostSession } from "./support/webHostSession"
 
 const DRAFT = "Friday works, let me check the train times"
 
-let host: WebHostProcess
-let browser: Chromium
 let alice: Page
 let bob: Page
 let aliceAddress = ""
 let bobAddress = ""
-const pageErrors: string[] = []
 
 /** What main keeps of the page's drafts, asked through the page's own bridge. */
 function savedDrafts(page: Page): Promise<Record<string, string>> {
@@ -27,42 +21,19 @@ function savedDrafts(page: Page): Promise<Record<string, string>> {
 }
 
 describe("drafts and read receipts in Chromium through the web host", () => {
+  const session = useWebHostSession({ profiles: ["alice", "bob"], log: "webhost-drafts-receipts.log", onboard: true })
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true })
-    host = await startWebHostProcess(["alice", "bob"])
-    browser = await launchChromium()
-    alice = await openProfile(host, browser, "alice", pageErrors)
-    bob = await openProfile(host, browser, "bob", pageErrors)
-    await Promise.all([onboard(alice), onboard(bob)])
+    ;({ alice, bob } = session.pages)
     aliceAddress = await addressOf(alice)
     bobAddress = await addressOf(bob)
   })
 
-  afterEach(async (context) => {
-    if (context.task.result?.state !== "fail") return
-    const name = context.task.name.replace(/\W+/g, "-")
-    await Promise.all([alice && screenshot(alice, `failed-${name}-alice`), bob && screenshot(bob, `failed-${name}-bob`)])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    if (host) await writeFile(join(SCREENSHOTS, "webhost-drafts-receipts.log"), host.output())
-  })
-
   it("shows Bob 'Seen' once Alice reads and accepts his message", async () => {
-    await bob.getByRole("button", { name: "New message" }).first().click()
-    const dialog = bob.getByRole("dialog", { name: "New message" })
-    await dialog.getByLabel("To").fill(aliceAddress)
-    await dialog.getByRole("button", { name: "Start chat" }).click()
-    const bobComposer = bob.getByRole("textbox", { name: `Message ${shortAddress(aliceAddress)}` })
-    await bobComposer.waitFor({ timeout: ENGINE_MS })
-    await bobComposer.fill("Are you free on Friday?")
-    await bobComposer.press("Enter")
+    await startDm(bob, aliceAddress)
+    await send(bob, shortAddress(aliceAddress), "Are you free on Friday?")
     await messageLog(bob).getByRole("img", { name: "Sent" }).waitFor({ timeout: ENGINE_MS })
 
-    await alice.getByRole("tab", { name: /Requests/ }).click()
-    await conversationItem(alice, shortAddress(bobAddress)).click({ timeout: ENGINE_MS })
+    await openRequest(alice, shortAddress(bobAddress))
     await messageLog(alice).getByText("Are you free on Friday?").waitFor({ timeout: ENGINE_MS })
     await alice.getByRole("region", { name: "Message request" }).getByRole("button", { name: "Accept" }).click()
 
@@ -87,6 +58,6 @@ describe("drafts and read receipts in Chromium through the web host", () => {
     await messageLog(bob).getByText(DRAFT).waitFor({ timeout: ENGINE_MS })
     expect(await composer.inputValue()).toBe("")
     await until("the saved drafts after sending", () => savedDrafts(alice), (drafts) => Object.keys(drafts).length === 0)
-    expect(pageErrors).toEqual([])
+    expect(session.pageErrors).toEqual([])
   })
 })

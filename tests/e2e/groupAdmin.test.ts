@@ -5,34 +5,18 @@
 // Carol, whose composer is then disabled with why, while Bob reads "Alice removed Carol". Bob asks
 // to leave, Alice sees the request and removes him; finally she applies a preset, with progress.
 // Screens are saved to tests/e2e/screenshots/ as 20-29.
-import { mkdir, readFile, writeFile } from "node:fs/promises"
-import { join } from "node:path"
+import { readFile } from "node:fs/promises"
 import type { Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Chromium, launchChromium } from "./support/chromium"
-import {
-  addressOf,
-  conversationItem,
-  ENGINE_MS,
-  messageLog,
-  onboard,
-  openProfile,
-  screenshot,
-  SCREENSHOTS,
-  shortAddress,
-  until,
-} from "./support/parleyPages"
-import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
+import { beforeAll, describe, expect, it } from "vitest"
+import { acceptRequest, addressOf, createGroup, ENGINE_MS, messageLog, openGroupSettings, screenshot, send, shortAddress, until } from "./support/parleyPages"
+import { useWebHostSession } from "./support/webHostSession"
 
 const GROUP = "Design review"
 
-let host: WebHostProcess
-let browser: Chromium
 let alice: Page
 let bob: Page
 let carol: Page
 const names = { alice: "", bob: "", carol: "" }
-const pageErrors: string[] = []
 
 /** A real PNG drawn by the browser (a card with a label), as bytes. */
 async function drawPng(page: Page, label: string, hue: number): Promise<Buffer> {
@@ -85,47 +69,11 @@ async function watchProgress(page: Page, name: string): Promise<() => Promise<bo
   return () => page.evaluate(() => ((window as unknown as Record<string, { value: boolean }>).__progressSeen?.value ?? false))
 }
 
-function settingsPanel(page: Page) {
-  return page.getByRole("complementary", { name: "Group settings" })
-}
-
-async function openSettings(page: Page) {
-  const panel = settingsPanel(page)
-  if (!(await panel.isVisible())) await page.getByRole("button", { name: "Group settings" }).click()
-  await panel.getByRole("heading", { name: "Members" }).waitFor()
-  return panel
-}
-
-async function acceptRequest(page: Page): Promise<void> {
-  await page.getByRole("tab", { name: /Requests/ }).click()
-  await conversationItem(page, GROUP).waitFor({ timeout: ENGINE_MS })
-  await conversationItem(page, GROUP).click()
-  await page.getByRole("region", { name: "Message request" }).getByRole("button", { name: "Accept" }).click()
-  await page.getByRole("textbox", { name: `Message ${GROUP}` }).waitFor()
-}
-
 describe("Group administration and attachments in Chromium through the web host", () => {
+  const session = useWebHostSession({ profiles: ["alice", "bob", "carol"], log: "webhost-groupAdmin.log", onboard: true })
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true })
-    host = await startWebHostProcess(["alice", "bob", "carol"])
-    browser = await launchChromium()
-    alice = await openProfile(host, browser, "alice", pageErrors)
-    bob = await openProfile(host, browser, "bob", pageErrors)
-    carol = await openProfile(host, browser, "carol", pageErrors)
-    for (const page of [alice, bob, carol]) await onboard(page)
+    ;({ alice, bob, carol } = session.pages)
     names.alice = shortAddress(await addressOf(alice))
-  })
-
-  afterEach(async (context) => {
-    if (context.task.result?.state !== "fail") return
-    const name = context.task.name.replace(/\W+/g, "-")
-    await Promise.all([alice && screenshot(alice, `failed-${name}-alice`), bob && screenshot(bob, `failed-${name}-bob`), carol && screenshot(carol, `failed-${name}-carol`)])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    if (host) await writeFile(join(SCREENSHOTS, "webhost-groupAdmin.log"), host.output())
   })
 
   it("creates a group with Bob and Carol, who both accept it", async () => {
@@ -134,22 +82,11 @@ describe("Group administration and attachments in Chromium through the web host"
     names.bob = shortAddress(bobAddress)
     names.carol = shortAddress(carolAddress)
 
-    await alice.getByRole("button", { name: "New group" }).first().click()
-    const dialog = alice.getByRole("dialog", { name: "New group" })
-    await dialog.getByLabel("Group name", { exact: true }).fill(GROUP)
-    for (const address of [bobAddress, carolAddress]) {
-      await dialog.getByLabel("Members", { exact: true }).fill(address)
-      await dialog.getByRole("button", { name: "Add", exact: true }).click()
-      await dialog.getByRole("list", { name: "Members to add" }).getByText(address.slice(0, 8)).waitFor()
-    }
-    await dialog.getByRole("button", { name: "Create group" }).click()
-    await alice.getByRole("heading", { name: GROUP, level: 1 }).waitFor({ timeout: ENGINE_MS })
-    await alice.getByRole("textbox", { name: `Message ${GROUP}` }).fill("Sketches coming up")
-    await alice.getByRole("textbox", { name: `Message ${GROUP}` }).press("Enter")
-    await messageLog(alice).getByText("Sketches coming up").waitFor({ timeout: ENGINE_MS })
+    await createGroup(alice, GROUP, [bobAddress, carolAddress])
+    await send(alice, GROUP, "Sketches coming up")
 
-    await acceptRequest(bob)
-    await acceptRequest(carol)
+    await acceptRequest(bob, GROUP)
+    await acceptRequest(carol, GROUP)
     await messageLog(bob).getByText("Sketches coming up").waitFor({ timeout: ENGINE_MS })
   })
 
@@ -206,7 +143,7 @@ describe("Group administration and attachments in Chromium through the web host"
   })
 
   it("makes renaming admins-only with a custom rule; Bob sees the control disabled with the reason", async () => {
-    const panel = await openSettings(alice)
+    const panel = await openGroupSettings(alice)
     await panel.getByRole("radio", { name: /^Custom/ }).check()
     await panel.getByLabel("Rename the group", { exact: true }).selectOption("admin")
     await until(
@@ -223,7 +160,7 @@ describe("Group administration and attachments in Chromium through the web host"
     await alice.getByRole("textbox", { name: `Message ${GROUP}` }).press("Enter")
     await messageLog(bob).getByText("Only admins rename the group from now on").waitFor({ timeout: ENGINE_MS })
 
-    const bobPanel = await openSettings(bob)
+    const bobPanel = await openGroupSettings(bob)
     const rule = bobPanel.getByLabel("Rename the group", { exact: true })
     await until("Bob's rule for renaming", () => rule.inputValue(), (value) => value === "admin")
     expect(await rule.isDisabled()).toBe(true)
@@ -243,7 +180,7 @@ describe("Group administration and attachments in Chromium through the web host"
   })
 
   it("removes Carol: her composer is disabled with why, and Bob reads that Alice removed her", async () => {
-    const panel = await openSettings(alice)
+    const panel = await openGroupSettings(alice)
     await panel.locator(".member__summary", { hasText: names.carol }).click()
     await panel.getByRole("button", { name: "Remove from group" }).click()
     await until("Alice's member count", () => panel.getByRole("heading", { name: "Members" }).textContent(), (text) => text === "Members 2")
@@ -260,12 +197,12 @@ describe("Group administration and attachments in Chromium through the web host"
   })
 
   it("shows Alice Bob's leave request, and removing him ends his membership", async () => {
-    const bobPanel = await openSettings(bob)
+    const bobPanel = await openGroupSettings(bob)
     await bobPanel.getByRole("button", { name: "Leave group" }).click()
     await bobPanel.getByRole("group", { name: "Confirm leaving" }).getByRole("button", { name: "Leave group" }).click()
     await bobPanel.getByText("You asked to leave.", { exact: false }).waitFor({ timeout: ENGINE_MS })
 
-    const panel = await openSettings(alice)
+    const panel = await openGroupSettings(alice)
     const requests = panel.getByRole("region", { name: "Leave requests" })
     await requests.waitFor({ timeout: ENGINE_MS })
     await requests.getByText(names.bob).waitFor()
@@ -285,7 +222,7 @@ describe("Group administration and attachments in Chromium through the web host"
   })
 
   it("applies the admins-only preset, showing its progress", async () => {
-    const panel = await openSettings(alice)
+    const panel = await openGroupSettings(alice)
     const sawProgress = await watchProgress(alice, "Applying “Admins only”")
     await panel.getByRole("radio", { name: /^Admins only/ }).check()
     await until(
@@ -299,6 +236,6 @@ describe("Group administration and attachments in Chromium through the web host"
     expect(await panel.getByLabel("Edit the description", { exact: true }).inputValue()).toBe("admin")
     await panel.getByRole("heading", { name: "Permissions" }).scrollIntoViewIfNeeded()
     await screenshot(alice, "29-permissions-preset")
-    expect(pageErrors).toEqual([])
+    expect(session.pageErrors).toEqual([])
   })
 })

@@ -2,54 +2,26 @@
 // approval; Bob pastes it into New message, adds a note and asks to join; Alice sees the request
 // live in the group settings and approves it; the group opens among Bob's chats (not as a
 // request) and he can write. Screens are saved to tests/e2e/screenshots/ as 60-64.
-import { mkdir, writeFile } from "node:fs/promises"
-import { join } from "node:path"
 import type { Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Chromium, launchChromium } from "./support/chromium"
-import { conversationItem, ENGINE_MS, messageLog, onboard, openProfile, screenshot, SCREENSHOTS } from "./support/parleyPages"
-import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
+import { beforeAll, describe, expect, it } from "vitest"
+import { conversationItem, createGroup, ENGINE_MS, messageLog, openGroupSettings, screenshot } from "./support/parleyPages"
+import { useWebHostSession } from "./support/webHostSession"
 
 const GROUP = "Book club"
 
-let host: WebHostProcess
-let browser: Chromium
 let alice: Page
 let bob: Page
-const pageErrors: string[] = []
 
 describe("invite links in Chromium through the web host", () => {
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true })
-    host = await startWebHostProcess(["alice", "bob"])
-    browser = await launchChromium()
-    alice = await openProfile(host, browser, "alice", pageErrors)
-    bob = await openProfile(host, browser, "bob", pageErrors)
-    await onboard(alice)
-    await onboard(bob)
-  })
-
-  afterEach(async (context) => {
-    if (context.task.result?.state !== "fail") return
-    const name = context.task.name.replace(/\W+/g, "-")
-    await Promise.all([alice && screenshot(alice, `failed-${name}-alice`), bob && screenshot(bob, `failed-${name}-bob`)])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    if (host) await writeFile(join(SCREENSHOTS, "webhost-invites.log"), host.output())
+  const session = useWebHostSession({ profiles: ["alice", "bob"], log: "webhost-invites.log", onboard: true })
+  beforeAll(() => {
+    ;({ alice, bob } = session.pages)
   })
 
   it("Alice creates an invite link that asks for approval", async () => {
-    await alice.getByRole("button", { name: "New group" }).first().click()
-    const dialog = alice.getByRole("dialog", { name: "New group" })
-    await dialog.getByLabel("Group name").fill(GROUP)
-    await dialog.getByRole("button", { name: "Create group" }).click()
-    await alice.getByRole("heading", { name: GROUP, level: 1 }).waitFor({ timeout: ENGINE_MS })
+    await createGroup(alice, GROUP, [])
 
-    await alice.getByRole("button", { name: "Group settings" }).click()
-    const section = alice.getByRole("complementary", { name: "Group settings" }).getByRole("region", { name: "Invite links" })
+    const section = (await openGroupSettings(alice)).getByRole("region", { name: "Invite links" })
     await section.getByLabel("Link expiry").selectOption({ label: "Expires in 7 days" })
     await section.getByLabel("Approve new members").check()
     await section.getByRole("button", { name: "Create invite link" }).click()
@@ -94,6 +66,6 @@ describe("invite links in Chromium through the web host", () => {
     await messageLog(alice).getByText("Thanks for having me!").waitFor({ timeout: ENGINE_MS })
     await screenshot(bob, "63-joined-group")
     await screenshot(alice, "64-member-joined")
-    expect(pageErrors).toEqual([])
+    expect(session.pageErrors).toEqual([])
   })
 })

@@ -1,40 +1,18 @@
 // Two people on one embedded node, each in their own browser tab through the web host: both
 // onboard, Alice creates a group with Bob and writes, Bob accepts the request and receives her
 // messages live, and a rename reaches Bob's window. Screens are saved to tests/e2e/screenshots/.
-import { mkdir, writeFile } from "node:fs/promises"
-import { join } from "node:path"
 import type { Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Chromium, launchChromium } from "./support/chromium"
-import { addressOf, conversationItem, ENGINE_MS, messageLog, onboard, openProfile, screenshot, SCREENSHOTS, shortAddress, submitDialog } from "./support/parleyPages"
-import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
+import { beforeAll, describe, expect, it } from "vitest"
+import { addressOf, conversationItem, createGroup, ENGINE_MS, messageLog, onboard, openGroupSettings, openRequest, screenshot, shortAddress, startDm } from "./support/parleyPages"
+import { useWebHostSession } from "./support/webHostSession"
 
-let host: WebHostProcess
-let browser: Chromium
 let alice: Page
 let bob: Page
-const pageErrors: string[] = []
 
 describe("Parley in Chromium through the web host", () => {
-  beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true })
-    host = await startWebHostProcess(["alice", "bob"])
-    browser = await launchChromium()
-    alice = await openProfile(host, browser, "alice", pageErrors)
-    bob = await openProfile(host, browser, "bob", pageErrors)
-  })
-
-  afterEach(async (context) => {
-    if (context.task.result?.state !== "fail") return
-    const name = context.task.name.replace(/\W+/g, "-")
-    await Promise.all([alice && screenshot(alice, `failed-${name}-alice`), bob && screenshot(bob, `failed-${name}-bob`)])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    // What the host printed helps explain a failure; it is kept beside the screenshots.
-    if (host) await writeFile(join(SCREENSHOTS, "webhost.log"), host.output())
+  const session = useWebHostSession({ profiles: ["alice", "bob"], log: "webhost.log" })
+  beforeAll(() => {
+    ;({ alice, bob } = session.pages)
   })
 
   it("onboards both profiles and shows the empty messenger", async () => {
@@ -64,16 +42,7 @@ describe("Parley in Chromium through the web host", () => {
     await screenshot(bob, "04-settings")
     await bob.getByRole("dialog", { name: "Settings" }).getByRole("button", { name: "Done" }).click()
 
-    await alice.getByRole("button", { name: "New group" }).first().click()
-    const dialog = alice.getByRole("dialog", { name: "New group" })
-    await dialog.getByLabel("Group name").fill("Weekend trip")
-    await dialog.getByLabel("Description (optional)").fill("Plans for Saturday")
-    await dialog.getByLabel("Members", { exact: true }).fill(bobAddress)
-    await dialog.getByRole("button", { name: "Add", exact: true }).click()
-    await dialog.getByRole("list", { name: "Members to add" }).getByText(bobAddress.slice(0, 8)).waitFor()
-    await screenshot(alice, "05-new-group-dialog")
-    await submitDialog(dialog, "Create group")
-    await alice.getByRole("heading", { name: "Weekend trip", level: 1 }).waitFor({ timeout: ENGINE_MS })
+    await createGroup(alice, "Weekend trip", [bobAddress], { description: "Plans for Saturday", beforeCreate: () => screenshot(alice, "05-new-group-dialog") })
 
     const composer = alice.getByRole("textbox", { name: "Message Weekend trip" })
     await composer.fill("Hello Bob!")
@@ -89,9 +58,7 @@ describe("Parley in Chromium through the web host", () => {
 
   it("lets Bob accept the request and receive messages live", async () => {
     // The group arrives in Bob's Requests without a reload.
-    await bob.getByRole("tab", { name: /Requests/ }).click()
-    await conversationItem(bob, "Weekend trip").waitFor({ timeout: ENGINE_MS })
-    await conversationItem(bob, "Weekend trip").click()
+    await openRequest(bob, "Weekend trip")
     const banner = bob.getByRole("region", { name: "Message request" })
     await banner.waitFor()
     await messageLog(bob).getByText("Are you in?").waitFor({ timeout: ENGINE_MS })
@@ -138,9 +105,7 @@ describe("Parley in Chromium through the web host", () => {
   })
 
   it("renames the group from its settings and Bob sees the new name", async () => {
-    await alice.getByRole("button", { name: "Group settings" }).click()
-    const panel = alice.getByRole("complementary", { name: "Group settings" })
-    await panel.getByRole("heading", { name: "Members" }).waitFor()
+    const panel = await openGroupSettings(alice)
     await panel.getByText("Super admin", { exact: true }).waitFor()
     await panel.getByLabel("Rename the group").waitFor()
     await screenshot(alice, "10-group-settings")
@@ -156,8 +121,7 @@ describe("Parley in Chromium through the web host", () => {
   })
 
   it("shows a member the settings they may not change, disabled with the reason", async () => {
-    await bob.getByRole("button", { name: "Group settings" }).click()
-    const panel = bob.getByRole("complementary", { name: "Group settings" })
+    const panel = await openGroupSettings(bob)
     const policy = panel.getByLabel("Remove members", { exact: true })
     await policy.waitFor()
     expect(await policy.isDisabled()).toBe(true)
@@ -172,12 +136,8 @@ describe("Parley in Chromium through the web host", () => {
 
   it("starts a direct message by address, which waits in the other side's requests", async () => {
     const aliceAddress = await addressOf(alice)
-    await bob.getByRole("button", { name: "New message" }).first().click()
-    const dialog = bob.getByRole("dialog", { name: "New message" })
-    await dialog.getByLabel("To").fill(aliceAddress.toUpperCase().replace("0X", "0x"))
-    await submitDialog(dialog, "Start chat")
+    await startDm(bob, aliceAddress.toUpperCase().replace("0X", "0x"))
     const short = shortAddress(aliceAddress)
-    await bob.getByRole("heading", { name: short, level: 1 }).waitFor({ timeout: ENGINE_MS })
     await bob.getByRole("textbox", { name: `Message ${short}` }).fill("Just us two")
     await bob.getByRole("textbox", { name: `Message ${short}` }).press("Enter")
     await messageLog(bob).getByText("Just us two").waitFor({ timeout: ENGINE_MS })
@@ -202,6 +162,6 @@ describe("Parley in Chromium through the web host", () => {
     await dialog.getByRole("alert").getByText(/Enter an Ethereum address/).waitFor()
     await screenshot(alice, "15-new-message-error")
     await dialog.getByRole("button", { name: "Cancel" }).click()
-    expect(pageErrors).toEqual([])
+    expect(session.pageErrors).toEqual([])
   })
 })

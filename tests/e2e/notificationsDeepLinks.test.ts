@@ -4,18 +4,13 @@
 // host's control endpoint) opens that group in Alice's window. A message request posts none, and
 // parley:// links delivered through the deep-link router open the conversation they name.
 // Screens are saved to tests/e2e/screenshots/ (30-39).
-import { mkdir, writeFile } from "node:fs/promises"
-import { join } from "node:path"
 import type { Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { type Chromium, launchChromium } from "./support/chromium"
-import { conversationItem, ENGINE_MS, identifierOf, messageLog, onboard, openProfile, screenshot, SCREENSHOTS, shortAddress, submitDialog } from "./support/parleyPages"
+import { beforeAll, describe, expect, it } from "vitest"
+import { acceptRequest, conversationItem, createGroup, ENGINE_MS, heading, identifierOf, messageLog, screenshot, send, shortAddress, startDm } from "./support/parleyPages"
 import { WebHostControl } from "./support/webHostControl"
-import { startWebHostProcess, type WebHostProcess } from "./support/webHostProcess"
+import { useWebHostSession } from "./support/webHostSession"
 
-let host: WebHostProcess
 let control: WebHostControl
-let browser: Chromium
 let alice: Page
 let bob: Page
 let bobAddress = ""
@@ -24,67 +19,25 @@ let aliceAddress = ""
 /** Learnt from the notifications: the group's id and the id of Bob's DM request. */
 let bookClubId = ""
 let requestDmId = ""
-const pageErrors: string[] = []
-
-function heading(page: Page, name: string) {
-  return page.getByRole("heading", { name, level: 1 })
-}
-
-async function createGroupWithBob(name: string): Promise<void> {
-  await alice.getByRole("button", { name: "New group" }).first().click()
-  const dialog = alice.getByRole("dialog", { name: "New group" })
-  await dialog.getByLabel("Group name").fill(name)
-  await dialog.getByLabel("Members", { exact: true }).fill(bobAddress)
-  await dialog.getByRole("button", { name: "Add", exact: true }).click()
-  await submitDialog(dialog, "Create group")
-  await heading(alice, name).waitFor({ timeout: ENGINE_MS })
-}
-
-async function send(page: Page, conversationName: string, text: string): Promise<void> {
-  const composer = page.getByRole("textbox", { name: `Message ${conversationName}` })
-  await composer.fill(text)
-  await composer.press("Enter")
-  await messageLog(page).getByText(text).waitFor({ timeout: ENGINE_MS })
-}
 
 describe("notifications and deep links in Chromium through the web host", () => {
+  const session = useWebHostSession({ profiles: ["alice", "bob"], log: "webhost-notifications.log", onboard: true, failureNameLength: 60 })
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true })
-    host = await startWebHostProcess(["alice", "bob"])
-    control = new WebHostControl(host)
-    browser = await launchChromium()
-    alice = await openProfile(host, browser, "alice", pageErrors)
-    bob = await openProfile(host, browser, "bob", pageErrors)
-    await onboard(alice)
-    await onboard(bob)
+    ;({ alice, bob } = session.pages)
+    control = new WebHostControl(session.host)
     bobAddress = await identifierOf(bob, "Address")
     bobInboxId = await identifierOf(bob, "Inbox ID")
     aliceAddress = await identifierOf(alice, "Address")
   })
 
-  afterEach(async (context) => {
-    if (context.task.result?.state !== "fail") return
-    const name = context.task.name.replace(/\W+/g, "-").slice(0, 60)
-    await Promise.all([alice && screenshot(alice, `failed-${name}-alice`), bob && screenshot(bob, `failed-${name}-bob`)])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    if (host) await writeFile(join(SCREENSHOTS, "webhost-notifications.log"), host.output())
-  })
-
   it("notifies Alice of Bob's message in a group she reads another conversation beside, and the click opens the group", async () => {
     expect(bobInboxId).toMatch(/^[0-9a-f]{64}$/)
-    await createGroupWithBob("Book club")
+    await createGroup(alice, "Book club", [bobAddress])
     await send(alice, "Book club", "Welcome to the book club")
     // Alice now reads another conversation of hers.
-    await createGroupWithBob("Lunch plans")
+    await createGroup(alice, "Lunch plans", [bobAddress])
 
-    await bob.getByRole("tab", { name: /Requests/ }).click()
-    await conversationItem(bob, "Book club").waitFor({ timeout: ENGINE_MS })
-    await conversationItem(bob, "Book club").click()
-    await bob.getByRole("region", { name: "Message request" }).getByRole("button", { name: "Accept" }).click()
+    await acceptRequest(bob, "Book club")
     await send(bob, "Book club", "Chapter 3 tonight?")
 
     const posted = await control.waitFor("alice", ({ posted }) => posted.find((notification) => notification.body.includes("Chapter 3 tonight?")), ENGINE_MS)
@@ -113,11 +66,7 @@ describe("notifications and deep links in Chromium through the web host", () => 
   })
 
   it("posts no notification for a message request", async () => {
-    await bob.getByRole("button", { name: "New message" }).first().click()
-    const dialog = bob.getByRole("dialog", { name: "New message" })
-    await dialog.getByLabel("To").fill(aliceAddress)
-    await submitDialog(dialog, "Start chat")
-    await heading(bob, shortAddress(aliceAddress)).waitFor({ timeout: ENGINE_MS })
+    await startDm(bob, aliceAddress)
     await send(bob, shortAddress(aliceAddress), "Are you free on Friday?")
 
     const refused = await control.waitFor("alice", ({ suppressed }) => suppressed.find((entry) => entry.reason === "notAllowed"), ENGINE_MS)
@@ -155,9 +104,9 @@ describe("notifications and deep links in Chromium through the web host", () => 
     expect((await control.send("GET", "/control/alice/notifications", undefined, { Authorization: "Bearer wrong" })).status).toBe(401)
     expect((await control.send("GET", "/control/alice/notifications", undefined, {})).status).toBe(401)
     // A page, even one this host served, always sends Origin and Sec-Fetch-* headers: refused.
-    expect(pageErrors).toEqual([])
-    const token = new URLSearchParams(new URL(host.pages["alice"] ?? "").hash.slice(1)).get("token") ?? ""
-    expect((await control.send("GET", "/control/alice/notifications", undefined, { Authorization: `Bearer ${token}`, Origin: host.origin })).status).toBe(403)
+    expect(session.pageErrors).toEqual([])
+    const token = new URLSearchParams(new URL(session.host.pages["alice"] ?? "").hash.slice(1)).get("token") ?? ""
+    expect((await control.send("GET", "/control/alice/notifications", undefined, { Authorization: `Bearer ${token}`, Origin: session.host.origin })).status).toBe(403)
     expect((await control.send("GET", "/control/alice/notifications", undefined, { Authorization: `Bearer ${token}`, "Sec-Fetch-Site": "same-origin" })).status).toBe(403)
     const fromPage = await alice.evaluate(async (authorization) => (await fetch("/control/alice/notifications", { headers: { Authorization: authorization } })).status, `Bearer ${token}`)
     expect(fromPage).toBe(403)

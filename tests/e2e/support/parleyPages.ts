@@ -78,3 +78,68 @@ export async function until<T>(what: string, read: () => Promise<T>, check: (val
   }
   return value
 }
+
+export function heading(page: Page, name: string) {
+  return page.getByRole("heading", { name, level: 1 })
+}
+
+/** Sends `text` from the open conversation's composer and waits until it shows in the log. */
+export async function send(page: Page, conversationName: string, text: string): Promise<void> {
+  const composer = page.getByRole("textbox", { name: `Message ${conversationName}` })
+  await composer.fill(text)
+  await composer.press("Enter")
+  await messageLog(page).getByText(text).waitFor({ timeout: ENGINE_MS })
+}
+
+export interface NewGroupExtras {
+  description?: string
+  /** Runs with the dialog filled in, just before "Create group" (to take its screenshot). */
+  beforeCreate?: () => Promise<void>
+}
+
+/** Creates a group from the "New group" dialog, adding each member address, and waits until it is open. */
+export async function createGroup(page: Page, name: string, memberAddresses: readonly string[], extras: NewGroupExtras = {}): Promise<void> {
+  await page.getByRole("button", { name: "New group" }).first().click()
+  const dialog = page.getByRole("dialog", { name: "New group" })
+  await dialog.getByLabel("Group name", { exact: true }).fill(name)
+  if (extras.description !== undefined) await dialog.getByLabel("Description (optional)").fill(extras.description)
+  for (const address of memberAddresses) {
+    await dialog.getByLabel("Members", { exact: true }).fill(address)
+    await dialog.getByRole("button", { name: "Add", exact: true }).click()
+    await dialog.getByRole("list", { name: "Members to add" }).getByText(address.slice(0, 8)).waitFor()
+  }
+  await extras.beforeCreate?.()
+  await submitDialog(dialog, "Create group")
+  await heading(page, name).waitFor({ timeout: ENGINE_MS })
+}
+
+/** Starts a DM from the "New message" dialog and waits until it is open under the short address. */
+export async function startDm(page: Page, address: string): Promise<void> {
+  await page.getByRole("button", { name: "New message" }).first().click()
+  const dialog = page.getByRole("dialog", { name: "New message" })
+  await dialog.getByLabel("To").fill(address)
+  await submitDialog(dialog, "Start chat")
+  await heading(page, shortAddress(address.toLowerCase())).waitFor({ timeout: ENGINE_MS })
+}
+
+/** Opens the Requests tab and the request named `name`, once it has arrived. */
+export async function openRequest(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name: /Requests/ }).click()
+  await conversationItem(page, name).waitFor({ timeout: ENGINE_MS })
+  await conversationItem(page, name).click()
+}
+
+/** Opens the request named `name`, accepts it and waits for the composer it unlocks. */
+export async function acceptRequest(page: Page, name: string): Promise<void> {
+  await openRequest(page, name)
+  await page.getByRole("region", { name: "Message request" }).getByRole("button", { name: "Accept" }).click()
+  await page.getByRole("textbox", { name: `Message ${name}` }).waitFor({ timeout: ENGINE_MS })
+}
+
+/** Opens the open group's settings panel (unless it is open already) and waits until it shows its members. */
+export async function openGroupSettings(page: Page): Promise<Locator> {
+  const panel = page.getByRole("complementary", { name: "Group settings" })
+  if (!(await panel.isVisible())) await page.getByRole("button", { name: "Group settings" }).click()
+  await panel.getByRole("heading", { name: "Members" }).waitFor()
+  return panel
+}

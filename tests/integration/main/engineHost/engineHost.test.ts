@@ -2,94 +2,38 @@
 // Real parts throughout: a node on loopback, the real worker entry (run from source through tsx),
 // keys in a file-backed keychain that stays in this thread. Requests go through main's validated
 // registry as ipcMain and the web host call it.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
-import { tmpdir } from "node:os"
+import { readFile, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { EngineHost } from "../../../../src/main/engineHost/engineHostClient"
 import type { EngineHostError } from "../../../../src/main/engineHost/engineHostErrors"
-import { ProfileSession } from "../../../../src/main/handlers/profileSession"
-import { IpcHandlerRegistry } from "../../../../src/main/ipcHandlers"
-import { KeychainService } from "../../../../src/main/keychain"
-import { type RunningNode, startNode } from "../../../../src/server/node"
-import type { EventName, EventPayload, ReadyAccount, RequestArgs, RequestName, RequestResult } from "../../../../src/shared/contract"
-import { FileSecretStore } from "../../../../src/webhost/fileSecretStore"
 import { withTimeout } from "../../engine/support/waitFor"
+import { useSessionNode } from "../handlers/support/sessionNode"
+import { KEY_SERVICE, ready, serve, type ServedSession } from "../handlers/support/sessionProfiles"
 
-const KEY_SERVICE = "Parley engine host test"
-
-interface Opened {
-  registry: IpcHandlerRegistry
-  call<N extends RequestName>(name: N, ...args: RequestArgs<N>): Promise<RequestResult<N>>
-  next<E extends EventName>(name: E, matches: (payload: EventPayload<E>) => boolean, what: string): Promise<EventPayload<E>>
-}
-
-let dir: string
-let node: RunningNode
-let keys: KeychainService
 const closers: Array<() => Promise<void>> = []
 const logged: string[] = []
 const logError = (message: string) => void logged.push(message)
 
-function served(session: { events: ProfileSession["events"]; register(registry: IpcHandlerRegistry): IpcHandlerRegistry }): Opened {
-  const registry = session.register(new IpcHandlerRegistry({ logError }))
-  const events: { name: string; payload: unknown }[] = []
-  const waiters = new Set<() => void>()
-  session.events.attach({
-    send: (name, payload) => {
-      events.push({ name, payload })
-      for (const wake of waiters) wake()
-    },
-    isDestroyed: () => false,
-  })
-  return {
-    registry,
-    call: async (name, ...args) => (await registry.dispatch(name, args)) as never,
-    next: (name, matches, what) =>
-      withTimeout(
-        what,
-        new Promise((resolve) => {
-          const check = () => {
-            const found = events.find((event) => event.name === name && matches(event.payload as never))
-            if (!found) return
-            waiters.delete(check)
-            resolve(found.payload as never)
-          }
-          waiters.add(check)
-          check()
-        }),
-        30_000,
-      ),
-  }
-}
-
-async function openHost(profile: string, workerEntry?: URL): Promise<EngineHost> {
-  const host = await EngineHost.open({ profile, dataDir: join(dir, profile), keys, apiUrl: node.address, logError, ...(workerEntry ? { workerEntry } : {}) })
-  closers.push(() => host.close())
-  return host
-}
-
-function ready(account: unknown): ReadyAccount {
-  expect(account).toMatchObject({ state: "ready" })
-  return account as ReadyAccount
-}
-
 describe("EngineHost: a profile's engine in a worker thread", () => {
+  const world = useSessionNode("parley-engine-host-", { logError })
   let host: EngineHost
-  let alice: Opened
+  let alice: ServedSession
+
+  async function openHost(profile: string, workerEntry?: URL): Promise<EngineHost> {
+    const opened = await EngineHost.open({ profile, dataDir: join(world.dir, profile), keys: world.profiles.keys, apiUrl: world.node.address, logError, ...(workerEntry ? { workerEntry } : {}) })
+    closers.push(() => opened.close())
+    return opened
+  }
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "parley-engine-host-"))
-    node = await startNode({ port: 0, dbPath: join(dir, "node.db"), logLevel: "silent" })
-    keys = new KeychainService({ store: new FileSecretStore(join(dir, "keys.json")), service: KEY_SERVICE })
     host = await openHost("alice")
-    alice = served(host)
+    alice = serve(host, { logError })
   })
 
+  // Registered after the node's hooks, so the hosts close before the node stops.
   afterAll(async () => {
     for (const close of closers.reverse()) await close()
-    await node?.stop()
-    await rm(dir, { recursive: true, force: true })
   })
 
   it("answers forwarded requests, with the worker's typed errors rebuilt in main", async () => {
@@ -104,16 +48,14 @@ describe("EngineHost: a profile's engine in a worker thread", () => {
   it("serves the worker's key requests from main's keychain, and carries its typed errors both ways", async () => {
     await expect(alice.call("account:import", "zz")).rejects.toMatchObject({ name: "KeychainError", code: "InvalidAccountKey" })
     const account = ready(await alice.call("account:create"))
-    const stored = JSON.parse(await readFile(join(dir, "keys.json"), "utf8")) as Record<string, Record<string, string>>
+    const stored = JSON.parse(await readFile(join(world.dir, "keys.json"), "utf8")) as Record<string, Record<string, string>>
     expect(Object.keys(stored[KEY_SERVICE] ?? {})).toEqual(["alice"])
     expect(await alice.call("account:get")).toEqual(account)
     await expect(alice.call("conversations:get", "ab".repeat(16))).rejects.toMatchObject({ name: "ConversationError", code: "NotFound" })
   })
 
   it("pushes the worker session's events to main's hub", async () => {
-    const bobSession = await ProfileSession.open({ profile: "bob", dataDir: join(dir, "bob"), keys, apiUrl: node.address, logError })
-    closers.push(() => bobSession.close())
-    const bob = served(bobSession)
+    const bob = await world.profiles.open("bob")
     const bobAccount = ready(await bob.call("account:create"))
     const group = await alice.call("conversations:createGroup", { memberInboxIds: [bobAccount.inboxId], name: "Across threads" })
     await bob.next("conversations:upserted", (summary) => summary.id === group.id, "Bob's new group")
@@ -125,15 +67,15 @@ describe("EngineHost: a profile's engine in a worker thread", () => {
   })
 
   it("reports a profile that cannot be opened as StartFailed", async () => {
-    await writeFile(join(dir, "not-a-directory"), "")
+    await writeFile(join(world.dir, "not-a-directory"), "")
     await expect(
-      EngineHost.open({ profile: "broken", dataDir: join(dir, "not-a-directory", "broken"), keys, apiUrl: node.address, logError }),
+      EngineHost.open({ profile: "broken", dataDir: join(world.dir, "not-a-directory", "broken"), keys: world.profiles.keys, apiUrl: world.node.address, logError }),
     ).rejects.toMatchObject({ name: "EngineHostError", code: "StartFailed" })
   })
 
   it("reports a worker that crashes, failing its pending and later requests", async () => {
     const crashing = await openHost("carol", new URL("./support/crashingEngineWorker.ts", import.meta.url))
-    const carol = served(crashing)
+    const carol = serve(crashing, { logError })
     const crashed = new Promise<EngineHostError>((resolve) => crashing.onCrash(resolve))
     ready(await carol.call("account:create"))
     const pending = carol.call("inboxes:lookup", `0x${"11".repeat(20)}`)

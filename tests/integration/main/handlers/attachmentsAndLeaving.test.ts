@@ -2,48 +2,23 @@
 // through ProfileSession on a real node: a remote attachment uploaded to the node's blob store is
 // downloaded, verified and decrypted for the receiver (attachments:load); a member asks to leave
 // (groups:leave), the admin's side sees the request, and removing them ends their membership.
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { HttpAttachmentStore, prepareAttachment } from "../../../../src/engine/content/index"
-import { type RunningNode, startNode } from "../../../../src/server/node"
-import type { ReadyAccount } from "../../../../src/shared/contract"
-import { type SessionProfile, SessionProfiles } from "./support/sessionProfiles"
-
-function ready(account: unknown): ReadyAccount {
-  expect(account).toMatchObject({ state: "ready" })
-  return account as ReadyAccount
-}
+import { createGroupWith, type ReadyProfile, useSessionNode } from "./support/sessionNode"
 
 describe("attachments:load and groups:leave through the validated registry", () => {
-  let dir: string
-  let node: RunningNode
-  let profiles: SessionProfiles
-  let alice: SessionProfile
-  let bob: SessionProfile
-  let bobAccount: ReadyAccount
+  const world = useSessionNode("parley-attachments-")
+  let alice: ReadyProfile
+  let bob: ReadyProfile
   let groupId: string
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "parley-attachments-"))
-    node = await startNode({ port: 0, dbPath: join(dir, "node.db"), logLevel: "silent" })
-    profiles = new SessionProfiles(dir, node.address)
-    ;[alice, bob] = await Promise.all([profiles.open("alice"), profiles.open("bob")])
-    ready(await alice.call("account:create"))
-    bobAccount = ready(await bob.call("account:create"))
-    groupId = (await alice.call("conversations:createGroup", { memberInboxIds: [bobAccount.inboxId], name: "Files" })).id
-    await bob.next("conversations:upserted", (summary) => summary.id === groupId, "Bob's new group")
-  })
-
-  afterAll(async () => {
-    await profiles?.close()
-    await node?.stop()
-    await rm(dir, { recursive: true, force: true })
+    ;[alice, bob] = await world.openReady("alice", "bob")
+    groupId = await createGroupWith(alice, bob, "Files")
   })
 
   it("downloads, verifies and decrypts a remote attachment for the receiver", async () => {
-    const blobStore = node.blobStore
+    const blobStore = world.node.blobStore
     if (!blobStore) throw new Error("the node runs without its blob store")
     // Bigger than an inline attachment may be, so prepareAttachment encrypts and uploads it.
     const content = Uint8Array.from({ length: 1_200_000 }, (_, i) => (i * 7) % 251)
@@ -75,12 +50,12 @@ describe("attachments:load and groups:leave through the validated registry", () 
     expect(await bob.call("groups:leave", groupId)).toBeNull()
     expect(await bob.call("conversations:get", groupId)).toMatchObject({ isActive: true, membershipState: "pendingRemove" })
     const request = await alice.next("messages:upserted", (message) => message.content.type === "leaveRequest", "Alice receiving the leave request")
-    expect(request.senderInboxId).toBe(bobAccount.inboxId)
+    expect(request.senderInboxId).toBe(bob.account.inboxId)
 
-    await alice.call("members:remove", groupId, [bobAccount.inboxId])
+    await alice.call("members:remove", groupId, [bob.account.inboxId])
     const left = await alice.next(
       "messages:upserted",
-      (message) => message.content.type === "groupUpdated" && message.content.groupUpdated.leftInboxIds.includes(bobAccount.inboxId),
+      (message) => message.content.type === "groupUpdated" && message.content.groupUpdated.leftInboxIds.includes(bob.account.inboxId),
       "Alice's transcript saying Bob left",
     )
     expect(left.content).toMatchObject({ groupUpdated: { removedInboxIds: [] } })

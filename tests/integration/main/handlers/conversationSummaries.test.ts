@@ -3,45 +3,30 @@
 // every kind (named, described, admin roles, removed, denied, disappearing, empty; replies,
 // reactions, deletions, read markers, more unread messages than the badge scans), each answer must
 // equal the summary built the old way through each conversation's own accessors.
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { ConsentState } from "../../../../src/engine/index"
 import { ReadMarkers } from "../../../../src/main/handlers/readMarkers"
-import { type RunningNode, startNode } from "../../../../src/server/node"
-import type { ReadyAccount } from "../../../../src/shared/contract"
 import type { ConversationListQuery } from "../../../../src/shared/dto/conversation"
-import { type SessionProfile, SessionProfiles } from "./support/sessionProfiles"
+import { type ReadyProfile, useSessionNode } from "./support/sessionNode"
+import type { SessionProfile } from "./support/sessionProfiles"
 import { slowList, slowSummary } from "./support/summaryOracle"
-
-function ready(account: unknown): ReadyAccount {
-  expect(account).toMatchObject({ state: "ready" })
-  return account as ReadyAccount
-}
 
 async function sendTexts(profile: SessionProfile, conversationId: string, count: number, label: string): Promise<void> {
   for (let i = 0; i < count; i++) await profile.call("messages:sendText", conversationId, `${label} ${i}`)
 }
 
 describe("conversation summaries from overviews", () => {
-  let dir: string
-  let node: RunningNode
-  let profiles: SessionProfiles
-  let alice: SessionProfile
-  let bob: SessionProfile
-  let carol: SessionProfile
-  let aliceAccount: ReadyAccount
+  const world = useSessionNode("parley-summaries-")
+  let alice: ReadyProfile
+  let bob: ReadyProfile
+  let carol: ReadyProfile
   let ids: string[]
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "parley-summaries-"))
-    node = await startNode({ port: 0, dbPath: join(dir, "node.db"), logLevel: "silent" })
-    profiles = new SessionProfiles(dir, node.address)
-    ;[alice, bob, carol] = await Promise.all([profiles.open("alice"), profiles.open("bob"), profiles.open("carol")])
-    aliceAccount = ready(await alice.call("account:create"))
-    const bobInbox = ready(await bob.call("account:create")).inboxId
-    const carolInbox = ready(await carol.call("account:create")).inboxId
+    ;[alice, bob, carol] = await world.openReady("alice", "bob", "carol")
+    const bobInbox = bob.account.inboxId
+    const carolInbox = carol.account.inboxId
 
     // Alpha: Alice's, disappearing, with a reply, a reaction and a deletion from Bob.
     const alpha = (await alice.call("conversations:createGroup", { memberInboxIds: [bobInbox, carolInbox], name: "Alpha", description: "First" })).id
@@ -57,8 +42,8 @@ describe("conversation summaries from overviews", () => {
     await carol.call("messages:sendText", alpha, "Carol in Alpha")
 
     // Beta: Bob's, Alice an admin, more unread messages than the badge scans after a read marker.
-    const beta = (await bob.call("conversations:createGroup", { memberInboxIds: [aliceAccount.inboxId], name: "Beta", description: "Second", imageUrl: "https://example.com/b.png" })).id
-    await bob.call("members:setRole", beta, aliceAccount.inboxId, "admin")
+    const beta = (await bob.call("conversations:createGroup", { memberInboxIds: [alice.account.inboxId], name: "Beta", description: "Second", imageUrl: "https://example.com/b.png" })).id
+    await bob.call("members:setRole", beta, alice.account.inboxId, "admin")
     await sendTexts(bob, beta, 20, "Bob before the marker")
     await alice.next("messages:upserted", (message) => message.conversationId === beta && message.content.type === "text" && message.content.text === "Bob before the marker 19", "Alice reading Beta")
     await alice.call("conversations:markRead", beta)
@@ -67,14 +52,14 @@ describe("conversation summaries from overviews", () => {
     await sendTexts(bob, beta, 40, "Bob last")
 
     // DMs: one with messages both ways, one empty; a group Alice is alone in; one she denied and was removed from.
-    const dm = (await bob.call("conversations:createDm", { kind: "inboxId", inboxId: aliceAccount.inboxId })).id
+    const dm = (await bob.call("conversations:createDm", { kind: "inboxId", inboxId: alice.account.inboxId })).id
     await sendTexts(bob, dm, 2, "Bob in the DM")
     await alice.call("conversations:createDm", { kind: "inboxId", inboxId: carolInbox })
     await alice.call("conversations:createGroup", { memberInboxIds: [], name: "Solo" })
-    const gamma = (await carol.call("conversations:createGroup", { memberInboxIds: [aliceAccount.inboxId], name: "Gamma" })).id
+    const gamma = (await carol.call("conversations:createGroup", { memberInboxIds: [alice.account.inboxId], name: "Gamma" })).id
     await alice.next("conversations:upserted", (summary) => summary.id === gamma, "Alice joining Gamma")
     await alice.call("conversations:setConsent", gamma, "denied")
-    await carol.call("members:remove", gamma, [aliceAccount.inboxId])
+    await carol.call("members:remove", gamma, [alice.account.inboxId])
 
     const client = alice.session.engine().client
     await client.conversations.syncAll([ConsentState.Unknown, ConsentState.Allowed, ConsentState.Denied])
@@ -83,13 +68,7 @@ describe("conversation summaries from overviews", () => {
     ids = (await client.conversations.list({ consentStates: [ConsentState.Unknown, ConsentState.Allowed, ConsentState.Denied] })).map((conversation) => conversation.id)
   }, 120_000)
 
-  afterAll(async () => {
-    await profiles?.close()
-    await node?.stop()
-    await rm(dir, { recursive: true, force: true })
-  })
-
-  const readMarkers = () => ReadMarkers.open(join(dir, "alice", "read-markers.json"))
+  const readMarkers = () => ReadMarkers.open(join(world.dir, "alice", "read-markers.json"))
 
   it("lists every conversation exactly as the per-conversation accessors describe it, for every filter", async () => {
     const client = alice.session.engine().client
@@ -120,7 +99,7 @@ describe("conversation summaries from overviews", () => {
     const markers = await readMarkers()
     for (const id of ids) {
       const conversation = await client.conversations.getConversationById(id)
-      expect(await alice.call("conversations:get", id)).toEqual(await slowSummary(conversation!, aliceAccount.inboxId, markers))
+      expect(await alice.call("conversations:get", id)).toEqual(await slowSummary(conversation!, alice.account.inboxId, markers))
     }
   })
 })

@@ -2,21 +2,11 @@
 // through ProfileSession on a real node: a group's super admin turns them on, the member sees the
 // setting in the summary pushed to them and the two transcripts, messages then carry their expiry,
 // the member may not change it under the Default preset, and in a DM either side may.
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type RunningNode, startNode } from "../../../../src/server/node"
-import type { ReadyAccount } from "../../../../src/shared/contract"
+import { beforeAll, describe, expect, it } from "vitest"
 import { DISAPPEARING_DURATIONS } from "../../../../src/shared/dto/disappearing"
-import { type SessionProfile, SessionProfiles } from "./support/sessionProfiles"
+import { createGroupWith, type ReadyProfile, useSessionNode } from "./support/sessionNode"
 
 const nowNs = () => BigInt(Date.now()) * 1_000_000n
-
-function ready(account: unknown): ReadyAccount {
-  expect(account).toMatchObject({ state: "ready" })
-  return account as ReadyAccount
-}
 
 function disappearChanges(payload: { content: { type: string } }): string[] {
   const content = payload.content as { type: string; groupUpdated?: { metadataFieldChanges: { fieldName: string; newValue?: string }[] } }
@@ -24,30 +14,14 @@ function disappearChanges(payload: { content: { type: string } }): string[] {
 }
 
 describe("conversations:getDisappearing and conversations:setDisappearing through the validated registry", () => {
-  let dir: string
-  let node: RunningNode
-  let profiles: SessionProfiles
-  let alice: SessionProfile
-  let bob: SessionProfile
-  let aliceAccount: ReadyAccount
-  let bobAccount: ReadyAccount
+  const world = useSessionNode("parley-disappearing-")
+  let alice: ReadyProfile
+  let bob: ReadyProfile
   let groupId: string
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "parley-disappearing-"))
-    node = await startNode({ port: 0, dbPath: join(dir, "node.db"), logLevel: "silent" })
-    profiles = new SessionProfiles(dir, node.address)
-    ;[alice, bob] = await Promise.all([profiles.open("alice"), profiles.open("bob")])
-    aliceAccount = ready(await alice.call("account:create"))
-    bobAccount = ready(await bob.call("account:create"))
-    groupId = (await alice.call("conversations:createGroup", { memberInboxIds: [bobAccount.inboxId], name: "Ephemeral" })).id
-    await bob.next("conversations:upserted", (summary) => summary.id === groupId, "Bob's new group")
-  })
-
-  afterAll(async () => {
-    await profiles?.close()
-    await node?.stop()
-    await rm(dir, { recursive: true, force: true })
+    ;[alice, bob] = await world.openReady("alice", "bob")
+    groupId = await createGroupWith(alice, bob, "Ephemeral")
   })
 
   it("DISAP-06: turns them on in a group; the member's summary and transcripts say so, and messages then carry their expiry", async () => {
@@ -95,7 +69,7 @@ describe("conversations:getDisappearing and conversations:setDisappearing throug
     expect(await bob.call("conversations:getDisappearing", groupId)).toBeNull()
 
     // Bob starts the DM; Alice, who did not create it, turns disappearing on, and Bob turns it off.
-    const dm = await bob.call("conversations:createDm", { kind: "inboxId", inboxId: aliceAccount.inboxId })
+    const dm = await bob.call("conversations:createDm", { kind: "inboxId", inboxId: alice.account.inboxId })
     await bob.call("messages:sendText", dm.id, "Hi Alice")
     await alice.next("conversations:upserted", (summary) => summary.id === dm.id, "Alice's DM from Bob")
     const weekly = await alice.call("conversations:setDisappearing", dm.id, "oneWeek")

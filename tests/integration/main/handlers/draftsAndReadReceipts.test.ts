@@ -2,46 +2,24 @@
 // registry: drafts survive a restart and are encrypted at rest; reading a conversation sends one
 // read receipt per new incoming message (never for a request, a denied conversation, or with the
 // setting off), and the sender hears it live and reads it back as last read times.
-import { readFile, readdir, mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
+import { readFile, readdir } from "node:fs/promises"
 import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { ContentType } from "../../../../src/engine/index"
 import { SettingsStore } from "../../../../src/main/settingsStore"
-import { type RunningNode, startNode } from "../../../../src/server/node"
-import type { ReadyAccount } from "../../../../src/shared/contract"
-import { type SessionProfile, SessionProfiles } from "./support/sessionProfiles"
+import { type ReadyProfile, useSessionNode } from "./support/sessionNode"
+import { ready, SessionProfiles } from "./support/sessionProfiles"
 
 const SECRET_DRAFT = "the surprise party is on friday"
 
-function ready(account: unknown): ReadyAccount {
-  expect(account).toMatchObject({ state: "ready" })
-  return account as ReadyAccount
-}
-
 describe("drafts and read receipts through the validated registry", () => {
-  let dir: string
-  let node: RunningNode
-  let profiles: SessionProfiles
-  let alice: SessionProfile
-  let bob: SessionProfile
-  let aliceAccount: ReadyAccount
-  let bobAccount: ReadyAccount
+  const world = useSessionNode("parley-drafts-receipts-")
+  let alice: ReadyProfile
+  let bob: ReadyProfile
   let dmId: string
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "parley-drafts-receipts-"))
-    node = await startNode({ port: 0, dbPath: join(dir, "node.db"), logLevel: "silent" })
-    profiles = new SessionProfiles(dir, node.address)
-    ;[alice, bob] = await Promise.all([profiles.open("alice"), profiles.open("bob")])
-    aliceAccount = ready(await alice.call("account:create"))
-    bobAccount = ready(await bob.call("account:create"))
-  })
-
-  afterAll(async () => {
-    await profiles?.close()
-    await node?.stop()
-    await rm(dir, { recursive: true, force: true })
+    ;[alice, bob] = await world.openReady("alice", "bob")
   })
 
   /** Bob's read receipts stored in the DM (his own, sent from this installation). */
@@ -61,7 +39,7 @@ describe("drafts and read receipts through the validated registry", () => {
   }
 
   it("keeps drafts across a restart, encrypted at rest, and refuses them before onboarding", async () => {
-    const early = new SessionProfiles(dir, node.address)
+    const early = new SessionProfiles(world.dir, world.node.address)
     const carol = await early.open("carol")
     await expect(carol.call("drafts:get")).rejects.toMatchObject({ name: "AccountError", code: "NoAccount" })
     ready(await carol.call("account:create"))
@@ -73,13 +51,13 @@ describe("drafts and read receipts through the validated registry", () => {
     await expect(carol.call("drafts:set", conversationId, "x".repeat(70_000))).rejects.toMatchObject({ name: "IpcValidationError" })
     await early.close()
 
-    const files = await readdir(join(dir, "carol"))
+    const files = await readdir(join(world.dir, "carol"))
     expect(files).toContain("drafts.bin")
     for (const file of files.filter((name) => !name.startsWith("xmtp.db3"))) {
-      expect((await readFile(join(dir, "carol", file))).includes(Buffer.from("surprise party"))).toBe(false)
+      expect((await readFile(join(world.dir, "carol", file))).includes(Buffer.from("surprise party"))).toBe(false)
     }
 
-    const later = new SessionProfiles(dir, node.address)
+    const later = new SessionProfiles(world.dir, world.node.address)
     try {
       const reopened = await later.open("carol")
       expect(await reopened.call("drafts:get")).toEqual({ [conversationId]: SECRET_DRAFT })
@@ -89,7 +67,7 @@ describe("drafts and read receipts through the validated registry", () => {
   })
 
   it("sends no receipt for a message request, one once it is accepted, and the sender sees it live", async () => {
-    const summary = await alice.call("conversations:createDm", { kind: "inboxId", inboxId: bobAccount.inboxId })
+    const summary = await alice.call("conversations:createDm", { kind: "inboxId", inboxId: bob.account.inboxId })
     dmId = summary.id
     expect(await alice.call("conversations:readReceipts", dmId)).toEqual({})
     await aliceWrites("Are you coming?")
@@ -105,10 +83,10 @@ describe("drafts and read receipts through the validated registry", () => {
       (message) => message.conversationId === dmId && message.content.type === "readReceipt",
       "Alice hearing Bob's receipt live",
     )
-    expect(receipt.senderInboxId).toBe(bobAccount.inboxId)
-    const [ownMessage] = (await alice.call("messages:list", dmId, { limit: 10 })).filter((message) => message.senderInboxId === aliceAccount.inboxId && message.content.type === "text")
+    expect(receipt.senderInboxId).toBe(bob.account.inboxId)
+    const [ownMessage] = (await alice.call("messages:list", dmId, { limit: 10 })).filter((message) => message.senderInboxId === alice.account.inboxId && message.content.type === "text")
     expect(BigInt(receipt.sentAtNs)).toBeGreaterThan(BigInt(ownMessage!.sentAtNs))
-    expect(await alice.call("conversations:readReceipts", dmId)).toEqual({ [bobAccount.inboxId]: receipt.sentAtNs })
+    expect(await alice.call("conversations:readReceipts", dmId)).toEqual({ [bob.account.inboxId]: receipt.sentAtNs })
     // Bob's own receipt is not reported back to him.
     expect(await bob.call("conversations:readReceipts", dmId)).toEqual({})
   })
@@ -130,7 +108,7 @@ describe("drafts and read receipts through the validated registry", () => {
   })
 
   it("sends none while the setting is off, nor for a denied conversation", async () => {
-    const settings = await SettingsStore.open(join(dir, "bob", "settings.json"))
+    const settings = await SettingsStore.open(join(world.dir, "bob", "settings.json"))
     await settings.update({ sendReadReceipts: false })
     await aliceWrites("Bring snacks")
     await bobReads()

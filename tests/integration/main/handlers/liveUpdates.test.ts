@@ -2,51 +2,26 @@
 // is polled): a conversation joined from a welcome and one created here appear and are followed; a
 // message deleted for everyone is pushed as deleted; a disappearing message that expires is pushed
 // as `messages:removed` and the conversation's summary no longer shows it.
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type RunningNode, startNode } from "../../../../src/server/node"
-import type { ReadyAccount } from "../../../../src/shared/contract"
-import { type SessionProfile, SessionProfiles } from "./support/sessionProfiles"
+import { beforeAll, describe, expect, it } from "vitest"
+import { type ReadyProfile, useSessionNode } from "./support/sessionNode"
 
 /** Long enough for the message to reach Alice first, short enough for a test. */
 const LIFETIME_NS = 3_000_000_000n
 
-function ready(account: unknown): ReadyAccount {
-  expect(account).toMatchObject({ state: "ready" })
-  return account as ReadyAccount
-}
-
 describe("live updates from the engine's streams", () => {
-  let dir: string
-  let node: RunningNode
-  let profiles: SessionProfiles
-  let alice: SessionProfile
-  let bob: SessionProfile
-  let aliceInbox: string
-  let bobInbox: string
+  const world = useSessionNode("parley-live-")
+  let alice: ReadyProfile
+  let bob: ReadyProfile
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "parley-live-"))
-    node = await startNode({ port: 0, dbPath: join(dir, "node.db"), logLevel: "silent" })
-    profiles = new SessionProfiles(dir, node.address)
-    ;[alice, bob] = await Promise.all([profiles.open("alice"), profiles.open("bob")])
-    aliceInbox = ready(await alice.call("account:create")).inboxId
-    bobInbox = ready(await bob.call("account:create")).inboxId
-  })
-
-  afterAll(async () => {
-    await profiles?.close()
-    await node?.stop()
-    await rm(dir, { recursive: true, force: true })
+    ;[alice, bob] = await world.openReady("alice", "bob")
   })
 
   it("announces a conversation joined from a welcome, and follows one created here", async () => {
-    const joined = (await bob.call("conversations:createGroup", { memberInboxIds: [aliceInbox], name: "From Bob" })).id
+    const joined = (await bob.call("conversations:createGroup", { memberInboxIds: [alice.account.inboxId], name: "From Bob" })).id
     expect((await alice.next("conversations:upserted", (summary) => summary.id === joined, "Alice hearing of Bob's group")).kind).toBe("group")
 
-    const created = (await alice.call("conversations:createGroup", { memberInboxIds: [bobInbox], name: "From Alice" })).id
+    const created = (await alice.call("conversations:createGroup", { memberInboxIds: [bob.account.inboxId], name: "From Alice" })).id
     await bob.next("conversations:upserted", (summary) => summary.id === created, "Bob hearing of Alice's group")
     const sent = await bob.call("messages:sendText", created, "In the group Alice made")
     await alice.next("messages:upserted", (message) => message.id === sent.id, "Alice receiving a message in the group she made")
@@ -55,7 +30,7 @@ describe("live updates from the engine's streams", () => {
   })
 
   it("pushes a message deleted for everyone as deleted, and an expired one as removed", async () => {
-    const groupId = (await bob.call("conversations:createGroup", { memberInboxIds: [aliceInbox], name: "Ephemeral" })).id
+    const groupId = (await bob.call("conversations:createGroup", { memberInboxIds: [alice.account.inboxId], name: "Ephemeral" })).id
     await alice.next("conversations:upserted", (summary) => summary.id === groupId, "Alice joining")
 
     const deleted = await bob.call("messages:sendText", groupId, "Regretted")

@@ -2,95 +2,25 @@
 // profiles on a real node, each a ProfileSession with its validated handler registry, keys in a
 // file-backed key source. Requests go through IpcHandlerRegistry.dispatch (the contract's
 // validation both ways); events are collected from the session's hub.
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { IpcHandlerRegistry } from "../../../../src/main/ipcHandlers"
-import { KeychainService } from "../../../../src/main/keychain"
-import { ProfileSession } from "../../../../src/main/handlers/profileSession"
-import { type RunningNode, startNode } from "../../../../src/server/node"
-import type { EventName, EventPayload, ReadyAccount, RequestArgs, RequestName, RequestResult } from "../../../../src/shared/contract"
-import { FileSecretStore } from "../../../../src/webhost/fileSecretStore"
-import { withTimeout } from "../../engine/support/waitFor"
+import { beforeAll, describe, expect, it } from "vitest"
+import type { ReadyAccount } from "../../../../src/shared/contract"
+import { useSessionNode } from "./support/sessionNode"
+import { ready, type SessionProfile } from "./support/sessionProfiles"
 
 // Hardhat's first test account: a well-known key that no real person uses.
 const KNOWN_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
 const KNOWN_ADDRESS = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"
 
-interface Profile {
-  session: ProfileSession
-  registry: IpcHandlerRegistry
-  events: { name: string; payload: unknown }[]
-  call<N extends RequestName>(name: N, ...args: RequestArgs<N>): Promise<RequestResult<N>>
-  next<E extends EventName>(name: E, matches: (payload: EventPayload<E>) => boolean, what: string): Promise<EventPayload<E>>
-}
-
-let dir: string
-let node: RunningNode
-let keys: KeychainService
-const sessions: ProfileSession[] = []
-
-async function openProfile(name: string): Promise<Profile> {
-  const dataDir = join(dir, name)
-  const session = await ProfileSession.open({ profile: name, dataDir, keys, apiUrl: node.address })
-  sessions.push(session)
-  const registry = session.register(new IpcHandlerRegistry())
-  const events: { name: string; payload: unknown }[] = []
-  const waiters = new Set<() => void>()
-  session.events.attach({
-    send: (eventName, payload) => {
-      events.push({ name: eventName, payload })
-      for (const wake of waiters) wake()
-    },
-    isDestroyed: () => false,
-  })
-  return {
-    session,
-    registry,
-    events,
-    call: async (request, ...args) => (await registry.dispatch(request, args)) as never,
-    next: (eventName, matches, what) =>
-      withTimeout(
-        what,
-        new Promise((resolve) => {
-          const check = () => {
-            const found = events.find((event) => event.name === eventName && matches(event.payload as never))
-            if (!found) return
-            waiters.delete(check)
-            resolve(found.payload as never)
-          }
-          waiters.add(check)
-          check()
-        }),
-        30_000,
-      ),
-  }
-}
-
-function ready(account: unknown): ReadyAccount {
-  expect(account).toMatchObject({ state: "ready" })
-  return account as ReadyAccount
-}
-
 describe("ProfileSession: the engine behind the contract", () => {
-  let alice: Profile
-  let bob: Profile
+  const world = useSessionNode("parley-session-")
+  let alice: SessionProfile
+  let bob: SessionProfile
   let aliceAccount: ReadyAccount
   let bobAccount: ReadyAccount
   let groupId: string
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "parley-session-"))
-    node = await startNode({ port: 0, dbPath: join(dir, "node.db"), logLevel: "silent" })
-    keys = new KeychainService({ store: new FileSecretStore(join(dir, "keys.json")), service: "Parley test" })
-    ;[alice, bob] = await Promise.all([openProfile("alice"), openProfile("bob")])
-  })
-
-  afterAll(async () => {
-    await Promise.all(sessions.map((session) => session.close()))
-    await node?.stop()
-    await rm(dir, { recursive: true, force: true })
+    ;[alice, bob] = await world.open("alice", "bob")
   })
 
   it("refuses engine requests before onboarding with AccountError NoAccount", async () => {
@@ -205,7 +135,7 @@ describe("ProfileSession: the engine behind the contract", () => {
   })
 
   it("removes a member and pushes the change to the removed side", async () => {
-    const carol = await openProfile("carol")
+    const carol = await world.profiles.open("carol")
     const carolAccount = ready(await carol.call("account:create"))
     const members = await alice.call("members:add", groupId, [carolAccount.inboxId])
     expect(members.map((member) => member.inboxId)).toContain(carolAccount.inboxId)
@@ -225,8 +155,7 @@ describe("ProfileSession: the engine behind the contract", () => {
 
   it("opens an onboarded profile again from its database and key", async () => {
     await bob.session.close()
-    const reopened = await ProfileSession.open({ profile: "bob", dataDir: join(dir, "bob"), keys, apiUrl: node.address })
-    sessions.push(reopened)
-    expect(reopened.account.account()).toEqual(bobAccount)
+    const reopened = await world.profiles.open("bob")
+    expect(reopened.session.account.account()).toEqual(bobAccount)
   })
 })
