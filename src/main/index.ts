@@ -1,5 +1,6 @@
 // Electron main process: a thin shell. It picks the profile, holds the single-instance lock, loads
-// the profile's keys from the OS keychain, starts the embedded delivery node, creates the window and
+// the profile's keys from the OS keychain, starts the embedded delivery node (or dials the remote
+// one the profile's settings name: networkChoice.ts), creates the window and
 // the tray (closing the window hides it to the tray on Windows and Linux: windowLifecycle.ts), posts
 // notifications and answers the typed IPC contract. The services it wires are Electron-free and
 // tested under Node.
@@ -9,6 +10,7 @@ import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, session } from 
 import { startNode, type RunningNode } from "../server/node"
 import { EngineHost } from "./engineHost/engineHostClient"
 import { type EngineSession, engineThreadFromEnv, openEngineSession } from "./engineHost/engineSession"
+import { registerAccountKeyExport } from "./handlers/accountKeyExport"
 import { registerSettingsHandlers } from "./handlers/settingsHandlers"
 import { DEEP_LINK_SCHEME } from "./deepLinks"
 import { DeepLinkRouter } from "./deepLinkRouter"
@@ -17,7 +19,9 @@ import { IpcHandlerRegistry, sendEvent } from "./ipcHandlers"
 import { KeychainService } from "./keychain"
 import { KeychainError } from "./keychainErrors"
 import { applyClosePolicy, createMainWindow, type RendererLocation, secureSession } from "./mainWindow"
+import { nodePlan } from "./networkChoice"
 import { ProfileDirectories, ProfileError, profileFromArgv } from "./profiles"
+import { relaunchArgs } from "./relaunchArgs"
 import { SettingsStore } from "./settingsStore"
 import { ElectronNotificationSink } from "./electronNotificationSink"
 import { startProfileNotifications } from "./profileNotifications"
@@ -85,6 +89,19 @@ function showWindow(): void {
   window.focus()
 }
 
+/**
+ * Restarts Parley into `target` (this profile or another): the new instance starts once this one
+ * has quit, which closes the engine and the node as every quit does. Deferred so the request that
+ * asked for it is answered first.
+ */
+function relaunchInto(target: string): void {
+  app.relaunch({ args: relaunchArgs(process.argv.slice(1), target) })
+  setImmediate(() => {
+    lifecycle.quitRequested()
+    app.quit()
+  })
+}
+
 function performTrayAction(action: TrayAction): void {
   if (action.kind === "quit") app.quit()
   else showWindow()
@@ -100,17 +117,31 @@ async function start(): Promise<void> {
   tray = new ParleyTray(RESOURCES_DIR, performTrayAction, () => window)
   const badge = new UnreadBadgeTracker({ app, dock: app.dock, ...tray.badgeSurfaces })
 
-  node = await startNode({ port: 0, dbPath: join(dataDir, "node.db") })
+  // The setting as it reads now decides this run's node; a later change waits for a restart.
+  const network = settings.get().network
+  const plan = nodePlan(network, dataDir)
+  if (plan.kind === "embedded") node = await startNode({ port: 0, dbPath: plan.dbPath })
+  const apiUrl = plan.kind === "embedded" ? (node?.address ?? "") : plan.apiUrl
   // Keys live in the OS keychain; onboarding creates or imports them through the session.
   // The engine runs in a worker thread (engineHost/), so MLS and SQLite work does not stall IPC.
-  profileSession = await openEngineSession({ profile, dataDir, keys: new KeychainService(), apiUrl: node.address, appVersion: app.getVersion() }, engineThreadFromEnv())
+  const keys = new KeychainService()
+  profileSession = await openEngineSession({ profile, dataDir, keys, apiUrl, appVersion: app.getVersion() }, engineThreadFromEnv())
   if (profileSession instanceof EngineHost) profileSession.onCrash((error) => dialog.showErrorBox("Parley's engine stopped", error.message))
 
   const registry = new IpcHandlerRegistry()
-    .register("app:getInfo", () => ({ version: app.getVersion(), nodeAddress: node?.address ?? "", profile }))
+    .register("app:getInfo", () => ({ version: app.getVersion(), nodeAddress: apiUrl, profile, network, canRestart: true }))
     .register("app:listProfiles", () => profiles.list())
+    .register("app:openProfile", (name) => {
+      relaunchInto(name)
+      return { kind: "relaunching" as const }
+    })
+    .register("app:restart", () => {
+      relaunchInto(profile)
+      return null
+    })
   registerSettingsHandlers(registry, settings, profileSession.events)
   profileSession.register(registry)
+  registerAccountKeyExport(registry, profile, keys)
   const notifications = startProfileNotifications({
     registry,
     events: profileSession.events,

@@ -6,7 +6,9 @@ import { z } from "zod"
 import { profileNameSchema } from "../shared/dto/app"
 
 export const DEFAULT_PROFILE = "default"
-const FLAG = "--profile"
+/** The command-line flag that selects a profile. */
+export const PROFILE_FLAG = "--profile"
+const FLAG = PROFILE_FLAG
 
 export type ProfileErrorCode =
   /** The name is not a valid profile name. */

@@ -4,7 +4,7 @@
 // after a file was written take their defaults, so an older file stays valid.
 import { readFile, rename, writeFile } from "node:fs/promises"
 import { conversationIdSchema } from "../shared/dto/identifiers"
-import { type AppSettings, type AppSettingsPatch, appSettingsSchema, DEFAULT_APP_SETTINGS } from "../shared/dto/settings"
+import { type AppSettings, type AppSettingsPatch, appSettingsSchema, DEFAULT_APP_SETTINGS, type NetworkSetting } from "../shared/dto/settings"
 
 export type SettingsListener = (settings: AppSettings) => void
 
@@ -12,7 +12,10 @@ export type SettingsListener = (settings: AppSettings) => void
 export const SETTINGS_FILE = "settings.json"
 
 /** The file as written: fields that came later default when an older Parley wrote it. */
-const storedSettingsSchema = appSettingsSchema.extend({ sendReadReceipts: appSettingsSchema.shape.sendReadReceipts.default(DEFAULT_APP_SETTINGS.sendReadReceipts) })
+const storedSettingsSchema = appSettingsSchema.extend({
+  sendReadReceipts: appSettingsSchema.shape.sendReadReceipts.default(DEFAULT_APP_SETTINGS.sendReadReceipts),
+  network: appSettingsSchema.shape.network.default(DEFAULT_APP_SETTINGS.network),
+})
 
 /**
  * The settings in the file at `filePath` as they read now, the defaults when it is missing or
@@ -79,6 +82,11 @@ export class SettingsStore {
       const others = current.mutedConversationIds.filter((existing) => existing !== id)
       return { ...current, mutedConversationIds: muted ? [...others, id] : others }
     })
+  }
+
+  /** Keeps the delivery node the profile uses from its next start (networkChoice.ts validates what the user typed). */
+  async setNetwork(network: NetworkSetting): Promise<AppSettings> {
+    return this.#change((current) => ({ ...current, network }))
   }
 
   /** Calls `listener` after every change; returns the function that stops it. */

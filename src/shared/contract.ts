@@ -3,8 +3,8 @@
 // and events against it; the preload exposes exactly these requests; the renderer is typed by it.
 // One source of truth for all three. The DTOs live in ./dto, one file per feature.
 import { z } from "zod"
-import { accountKeyTextSchema, accountSchema } from "./dto/account"
-import { appInfoSchema, profileNameSchema, viewStateSchema } from "./dto/app"
+import { accountKeyExportRequestSchema, accountKeyTextSchema, accountSchema, exportedAccountKeySchema } from "./dto/account"
+import { appInfoSchema, profileNameSchema, profileOpeningSchema, viewStateSchema } from "./dto/app"
 import { consentStateSchema } from "./dto/consent"
 import { draftsSchema, draftTextSchema } from "./dto/drafts"
 import { lastReadTimesSchema } from "./dto/readReceipts"
@@ -26,7 +26,7 @@ import { messageListQuerySchema, messageTextSchema, outgoingAttachmentSchema, re
 import { inviteIdSchema, inviteOpenResultSchema, inviteOptionsSchema, inviteSchema, inviteTokenSchema, joinDecisionSchema, joinNoteSchema, joinRequestSchema } from "./dto/invites"
 import { navigationTargetSchema } from "./dto/navigation"
 import { groupPermissionsSchema, permissionUpdateSchema } from "./dto/permissions"
-import { appSettingsPatchSchema, appSettingsSchema } from "./dto/settings"
+import { appSettingsPatchSchema, appSettingsSchema, networkChoiceSchema } from "./dto/settings"
 import { type EventChannel, EVENT_NAMES, type RequestChannel, REQUEST_NAMES } from "./channels"
 import { IpcValidationError } from "./ipcErrors"
 
@@ -42,6 +42,10 @@ export const contract = {
   "app:listProfiles": { args: none, result: z.array(profileNameSchema) },
   /** What the window shows and whether the user is looking at it: a conversation on screen does not notify. */
   "app:reportView": { args: z.tuple([viewStateSchema]), result: z.null() },
+  /** Opens another profile, creating it when new: the desktop app restarts into it, the web host answers its page. */
+  "app:openProfile": { args: z.tuple([profileNameSchema]), result: profileOpeningSchema },
+  /** Restarts the desktop app in the same profile (a network change applies then); the web host does not serve it. */
+  "app:restart": { args: none, result: z.null() },
 
   /** The profile's account, or `none` before onboarding. */
   "account:get": { args: none, result: accountSchema },
@@ -49,10 +53,14 @@ export const contract = {
   "account:create": { args: none, result: accountSchema },
   /** Makes a key the user typed the profile's account key (only while the profile has no account) and registers it. */
   "account:import": { args: z.tuple([accountKeyTextSchema]), result: accountSchema },
+  /** The account's private key as 0x hex, for a backup, once the user confirmed the risk; served by main from its key store. */
+  "account:exportKey": { args: z.tuple([accountKeyExportRequestSchema]), result: exportedAccountKeySchema },
 
   "settings:get": { args: none, result: appSettingsSchema },
   "settings:update": { args: z.tuple([appSettingsPatchSchema]), result: appSettingsSchema },
   "settings:setConversationMuted": { args: z.tuple([conversationIdSchema, z.boolean()]), result: appSettingsSchema },
+  /** Chooses the embedded node or a remote one (an http(s) URL) for the profile's next start. */
+  "settings:setNetwork": { args: z.tuple([networkChoiceSchema]), result: appSettingsSchema },
 
   "conversations:list": { args: z.tuple([conversationListQuerySchema]), result: z.array(conversationSummarySchema) },
   "conversations:get": { args: z.tuple([conversationIdSchema]), result: conversationSummarySchema },

@@ -1,11 +1,13 @@
 // The profiles a web host serves, each opened on first use with its own data directory, settings,
 // account and engine session, one handler registry shared by all its pages, and its notifications
-// (kept, for the control endpoint) and deep-link router.
+// (kept, for the control endpoint) and deep-link router. Profiles share the host's embedded node
+// unless a profile's settings name a remote one; another profile is another page of the host.
 import { readFile } from "node:fs/promises"
 import { join } from "node:path"
 import { KeychainService } from "../main/keychain"
 import { IpcHandlerRegistry } from "../main/ipcHandlers"
 import { type EngineSession, engineThreadFromEnv, openEngineSession } from "../main/engineHost/engineSession"
+import { registerAccountKeyExport } from "../main/handlers/accountKeyExport"
 import { registerSettingsHandlers } from "../main/handlers/settingsHandlers"
 import { DeepLinkRouter } from "../main/deepLinkRouter"
 import { type ProfileNotifications, startProfileNotifications } from "../main/profileNotifications"
@@ -29,6 +31,8 @@ export interface HostedProfilesOptions {
   nodeAddress: string
   appVersion: string
   logError: (message: string, error: unknown) => void
+  /** The host's page for a profile; without it pages list no other profiles and cannot open one. */
+  pageUrl?: (profile: string) => string
 }
 
 export class HostedProfiles {
@@ -78,16 +82,40 @@ export class HostedProfiles {
     )
   }
 
+  async #profilePages(): Promise<{ profilePages?: Record<string, string> }> {
+    const { pageUrl } = this.#options
+    if (!pageUrl) return {}
+    return { profilePages: Object.fromEntries((await this.#directories.list()).map((name) => [name, pageUrl(name)])) }
+  }
+
   async #create(profile: string): Promise<OpenedProfile> {
     const { apiUrl, appVersion, nodeAddress, logError } = this.#options
     const dataDir = await this.#directories.ensure(profile)
     const settings = await SettingsStore.open(join(dataDir, "settings.json"), (movedTo, reason) => logError(`Settings of ${profile} were unreadable (${reason}); moved to ${movedTo}`, undefined))
-    const session = await openEngineSession({ profile, dataDir, keys: this.#keys, apiUrl, appVersion, logError }, engineThreadFromEnv())
+    // As in the desktop app, the setting read at the profile's start holds until the host restarts.
+    const network = settings.get().network
+    const profileApiUrl = network.kind === "remote" ? network.url : apiUrl
+    const session = await openEngineSession({ profile, dataDir, keys: this.#keys, apiUrl: profileApiUrl, appVersion, logError }, engineThreadFromEnv())
     const registry = new IpcHandlerRegistry({ logError })
-      .register("app:getInfo", () => ({ version: appVersion, nodeAddress, profile }))
+      .register("app:getInfo", async () => ({
+        version: appVersion,
+        nodeAddress: network.kind === "remote" ? network.url : nodeAddress,
+        profile,
+        network,
+        canRestart: false,
+        ...(await this.#profilePages()),
+      }))
       .register("app:listProfiles", () => this.#directories.list())
+    const { pageUrl } = this.#options
+    if (pageUrl) {
+      registry.register("app:openProfile", async (name) => {
+        await this.#directories.ensure(name)
+        return { kind: "page" as const, url: pageUrl(name) }
+      })
+    }
     registerSettingsHandlers(registry, settings, session.events)
     session.register(registry)
+    registerAccountKeyExport(registry, profile, this.#keys)
     // Every page of the profile receives the navigation; a link that comes before any page waits.
     const deepLinks = new DeepLinkRouter((error, url) => logError(`Ignored deep link ${url.slice(0, 200)} for ${profile}`, error))
     deepLinks.attach((target) => session.events.emit("navigation:open", target))

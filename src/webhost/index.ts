@@ -56,6 +56,8 @@ const profiles = new HostedProfiles({
   nodeAddress: node.address,
   appVersion: await packageVersion(join(repoRoot, "package.json")),
   logError,
+  // Pages are asked for only once the host below serves them.
+  pageUrl: (profile) => host.pageUrl(profile),
 })
 const host = await startWebHost({ rendererDir, port, profile: (name) => profiles.open(name), controlledProfile: (name) => profiles.controlled(name), logError })
 

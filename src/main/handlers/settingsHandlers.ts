@@ -1,6 +1,7 @@
 // The settings requests, over a profile's SettingsStore, with every change pushed as
-// `settings:changed`.
+// `settings:changed`. A network choice is checked by networkChoice.ts and applies at the next start.
 import type { IpcHandlerRegistry } from "../ipcHandlers"
+import { networkSettingFor } from "../networkChoice"
 import type { SettingsStore } from "../settingsStore"
 import type { EventHub } from "./eventHub"
 
@@ -10,4 +11,5 @@ export function registerSettingsHandlers(registry: IpcHandlerRegistry, settings:
     .register("settings:get", () => settings.get())
     .register("settings:update", (patch) => settings.update(patch))
     .register("settings:setConversationMuted", (conversationId, muted) => settings.setConversationMuted(conversationId, muted))
+    .register("settings:setNetwork", (choice) => settings.setNetwork(networkSettingFor(choice)))
 }

@@ -22,3 +22,12 @@ export type ReadyAccount = Extract<Account, { state: "ready" }>
  * a valid secp256k1 key); the schema only bounds its size.
  */
 export const accountKeyTextSchema = z.string().min(1).max(200)
+
+/**
+ * Asking for the account key back: the user has read that anyone holding it can read and send as
+ * them, and confirmed. The literal makes the confirmation part of the request, not a UI nicety.
+ */
+export const accountKeyExportRequestSchema = z.strictObject({ acknowledgedRisk: z.literal(true) })
+
+/** The account's private key as main exports it: 0x and 64 lowercase hex digits. */
+export const exportedAccountKeySchema = z.string().regex(/^0x[0-9a-f]{64}$/)

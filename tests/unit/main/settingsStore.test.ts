@@ -32,7 +32,7 @@ describe("SettingsStore", () => {
     await store.setConversationMuted(B, true)
     await store.setConversationMuted(A, false)
     await store.update({ sendReadReceipts: false })
-    const expected = { notifications: { enabled: true, previews: "hidden" }, mutedConversationIds: [B], sendReadReceipts: false }
+    const expected = { notifications: { enabled: true, previews: "hidden" }, mutedConversationIds: [B], sendReadReceipts: false, network: { kind: "embedded" } }
     expect(store.get()).toEqual(expected)
     expect((await SettingsStore.open(file)).get()).toEqual(expected)
     expect(JSON.parse(await readFile(file, "utf8"))).toEqual(expected)
@@ -78,13 +78,23 @@ describe("SettingsStore", () => {
     }
   })
 
-  it("reads a file written before read receipts were a setting, with receipts on", async () => {
+  it("reads a file written before read receipts and the network were settings, with receipts on and the embedded node", async () => {
     const older = { notifications: { enabled: false, previews: "nameOnly" }, mutedConversationIds: [A] }
     await writeFile(file, JSON.stringify(older))
     const moved: string[] = []
     const store = await SettingsStore.open(file, (movedTo) => moved.push(movedTo))
-    expect(store.get()).toEqual({ ...older, sendReadReceipts: true })
+    expect(store.get()).toEqual({ ...older, sendReadReceipts: true, network: { kind: "embedded" } })
     expect(moved).toEqual([])
+  })
+
+  it("keeps a remote node for the next run and refuses one that is not an http(s) URL", async () => {
+    const store = await SettingsStore.open(file)
+    await store.setNetwork({ kind: "remote", url: "https://node.example.com:5556" })
+    expect((await SettingsStore.open(file)).get().network).toEqual({ kind: "remote", url: "https://node.example.com:5556" })
+    await expect(store.setNetwork({ kind: "remote", url: "ftp://node.example.com" })).rejects.toThrow(/http:\/\/ or https:\/\//)
+    expect((await SettingsStore.open(file)).get().network).toEqual({ kind: "remote", url: "https://node.example.com:5556" })
+    await store.setNetwork({ kind: "embedded" })
+    expect((await readSettingsFile(file)).network).toEqual({ kind: "embedded" })
   })
 
   it("lets another thread follow the file: the current settings, or the defaults without one", async () => {

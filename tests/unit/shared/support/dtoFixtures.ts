@@ -69,5 +69,6 @@ export function settings(overrides: { enabled?: boolean; previews?: AppSettings[
     },
     mutedConversationIds: overrides.muted ?? [],
     sendReadReceipts: DEFAULT_APP_SETTINGS.sendReadReceipts,
+    network: DEFAULT_APP_SETTINGS.network,
   })
 }
