@@ -92,6 +92,13 @@ export function queryInChunks<T>(ids: readonly Uint8Array[], query: (chunk: read
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ")
 
+/**
+ * The group filter of a lookup by message or reference id. The unary plus keeps SQLite (which has
+ * no statistics here) from walking a group's whole by-time or by-type index instead of seeking the
+ * id and reference indexes: on a 100,000-message conversation that is 150 ms a query, not 0.3 ms.
+ */
+const groupFilterOfIdLookup = (groupIds: readonly Uint8Array[]) => `+group_id IN (${placeholders(groupIds)})`
+
 export class MessageTable {
   constructor(private readonly db: Database.Database) {}
 
@@ -165,7 +172,7 @@ export class MessageTable {
     const rows = queryInChunks(targetIds, (chunk, marks) =>
       this.db
         .prepare(
-          `SELECT rowid AS row_order, * FROM group_messages WHERE group_id IN (${placeholders(groupIds)}) AND reference_id IN (${marks})
+          `SELECT rowid AS row_order, * FROM group_messages WHERE ${groupFilterOfIdLookup(groupIds)} AND reference_id IN (${marks})
              AND content_type IN (${placeholders(contentTypes)})`,
         )
         .all(...groupIds, ...chunk, ...contentTypes) as Row[],
@@ -182,7 +189,7 @@ export class MessageTable {
     const rows = queryInChunks(targetIds, (chunk, marks) =>
       this.db
         .prepare(
-          `SELECT reference_id, count(*) AS n FROM group_messages WHERE group_id IN (${placeholders(groupIds)}) AND reference_id IN (${marks})
+          `SELECT reference_id, count(*) AS n FROM group_messages WHERE ${groupFilterOfIdLookup(groupIds)} AND reference_id IN (${marks})
              AND content_type IN (${placeholders(contentTypes)}) GROUP BY reference_id`,
         )
         .all(...groupIds, ...chunk, ...contentTypes) as Row[],
@@ -193,7 +200,7 @@ export class MessageTable {
   /** The messages with these ids among the groups' (libxmtp get_outbound_relations). */
   findIn(groupIds: readonly Uint8Array[], ids: readonly Uint8Array[]): StoredMessage[] {
     return queryInChunks(ids, (chunk, marks) =>
-      this.db.prepare(`SELECT * FROM group_messages WHERE group_id IN (${placeholders(groupIds)}) AND id IN (${marks})`).all(...groupIds, ...chunk) as Row[],
+      this.db.prepare(`SELECT * FROM group_messages WHERE ${groupFilterOfIdLookup(groupIds)} AND id IN (${marks})`).all(...groupIds, ...chunk) as Row[],
     ).map(fromRow)
   }
 
