@@ -11,6 +11,8 @@ export const REQUEST_NAMES = [
   "account:create",
   "account:import",
   "account:exportKey",
+  "account:devices",
+  "account:revokeDevices",
   "settings:get",
   "settings:update",
   "settings:setConversationMuted",

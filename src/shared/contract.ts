@@ -6,6 +6,7 @@ import { z } from "zod"
 import { accountKeyExportRequestSchema, accountKeyTextSchema, accountSchema, exportedAccountKeySchema } from "./dto/account"
 import { appInfoSchema, profileNameSchema, profileOpeningSchema, viewStateSchema } from "./dto/app"
 import { consentStateSchema } from "./dto/consent"
+import { devicesSchema, revokeDevicesRequestSchema } from "./dto/devices"
 import { draftsSchema, draftTextSchema } from "./dto/drafts"
 import { lastReadTimesSchema } from "./dto/readReceipts"
 import {
@@ -55,6 +56,10 @@ export const contract = {
   "account:import": { args: z.tuple([accountKeyTextSchema]), result: accountSchema },
   /** The account's private key as 0x hex, for a backup, once the user confirmed the risk; served by main from its key store. */
   "account:exportKey": { args: z.tuple([accountKeyExportRequestSchema]), result: exportedAccountKeySchema },
+  /** The account's installations, read from the network (each device that signed in with the account key). */
+  "account:devices": { args: none, result: devicesSchema },
+  /** Revokes other devices of the account (never this one); answers the devices left. */
+  "account:revokeDevices": { args: z.tuple([revokeDevicesRequestSchema]), result: devicesSchema },
 
   "settings:get": { args: none, result: appSettingsSchema },
   "settings:update": { args: z.tuple([appSettingsPatchSchema]), result: appSettingsSchema },

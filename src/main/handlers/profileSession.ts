@@ -4,6 +4,7 @@
 import { join } from "node:path"
 import type { IpcHandlerRegistry } from "../ipcHandlers"
 import { AccountError } from "./accountErrors"
+import { DevicesService, registerDeviceHandlers } from "./devicesService"
 import { type DraftStore, openProfileDrafts } from "./draftStore"
 import { registerDraftHandlers } from "./draftStoreHandlers"
 import { type AccountKeySource, AccountService } from "./accountService"
@@ -42,6 +43,7 @@ export class ProfileSession {
   #invites: InviteService | undefined
   #drafts: Promise<DraftStore> | undefined
   #receipts: ReadReceipts | undefined
+  #devices: DevicesService | undefined
 
   private constructor(options: ProfileSessionOptions, readMarkers: ReadMarkers) {
     this.#options = options
@@ -57,6 +59,7 @@ export class ProfileSession {
       this.#groups = new GroupAdminService(this.#engine)
       this.#messages = new MessageActions(this.#engine, this.events)
       this.#invites = new InviteService(client, this.events)
+      this.#devices = new DevicesService(client)
       this.#live = new LiveUpdates(this.#engine, this.events, { ...options.live, ...(options.logError ? { logError: options.logError } : {}) })
       this.#live.start().catch((error: unknown) => (options.logError ?? console.error)("Live updates could not start", error))
     })
@@ -95,6 +98,11 @@ export class ProfileSession {
     return this.#invites
   }
 
+  devices(): DevicesService {
+    if (!this.#devices) throw noAccount()
+    return this.#devices
+  }
+
   readReceipts(): ReadReceipts {
     if (!this.#receipts) throw noAccount()
     return this.#receipts
@@ -126,6 +134,7 @@ export class ProfileSession {
     registerInviteHandlers(registry, () => this.invites())
     registerDraftHandlers(registry, () => this.drafts())
     registerReadReceiptHandlers(registry, () => this.readReceipts())
+    registerDeviceHandlers(registry, () => this.devices())
     return registry
   }
 

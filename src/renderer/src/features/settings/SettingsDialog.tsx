@@ -1,4 +1,4 @@
-// The account's public identifiers and its key backup, notification and privacy preferences, the
+// The account's public identifiers, its key backup and devices, notification and privacy preferences, the
 // delivery node, the profiles, and facts about this installation.
 import { useState } from "react"
 import type { NotificationPreview } from "../../../../shared/dto/settings"
@@ -9,6 +9,7 @@ import { useAsyncAction } from "../../lib/useAsyncAction"
 import { updateSettings } from "../../store/actions"
 import { useParley } from "../../store/store"
 import { AccountKeyDialog } from "./AccountKeyDialog"
+import { DevicesSection } from "./DevicesSection"
 import { NetworkSection } from "./NetworkSection"
 import { ProfilesSection } from "./ProfilesSection"
 import "./SettingsDialog.css"
@@ -52,6 +53,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             </div>
           </section>
         )}
+        {account?.state === "ready" && <DevicesSection />}
         {settings && (
           <section className="settings__section" aria-labelledby="settings-notifications">
             <h3 id="settings-notifications">Notifications</h3>
