@@ -33,5 +33,8 @@ describe("seenStatus", () => {
     expect(seenStatus(inGroup, { [ALICE_INBOX]: at(35), [BOB_INBOX]: at(31), [CAROL_INBOX]: at(15) }, OWN_INBOX, group)).toEqual({ messageId: mine2.id, label: "Seen by 2" })
     expect(seenStatus(inGroup, { [CAROL_INBOX]: at(15), [OWN_INBOX]: at(99) }, OWN_INBOX, group)).toBeNull()
     expect(seenStatus([theirs], { [ALICE_INBOX]: at(35) }, OWN_INBOX, group)).toBeNull()
+    // Once the member list is known, receipts of people no longer in the group do not count.
+    const current = { kind: "group", memberInboxIds: new Set([OWN_INBOX, ALICE_INBOX, CAROL_INBOX]) } as const
+    expect(seenStatus(inGroup, { [ALICE_INBOX]: at(35), [BOB_INBOX]: at(31), [CAROL_INBOX]: at(15) }, OWN_INBOX, current)).toEqual({ messageId: mine2.id, label: "Seen by 1" })
   })
 })

@@ -13,8 +13,9 @@ function useSeenStatus(conversation: ConversationSummary): SeenStatus | null {
   const byId = useParley((state) => state.messages[conversation.id])
   const readTimes = useParley((state) => state.readTimes[conversation.id] ?? NO_TIMES)
   const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
-  const audience = audienceOf(conversation)
-  const inputs = [byId, readTimes, ownInboxId, audience.kind === "dm" ? audience.peerInboxId : null]
+  const members = useParley((state) => state.members[conversation.id])
+  const audience = audienceOf(conversation, members)
+  const inputs = [byId, readTimes, ownInboxId, audience.kind === "dm" ? audience.peerInboxId : members]
   if (!memo || memo.inputs.some((input, index) => input !== inputs[index])) memo = { inputs, status: seenStatus(sortMessages(byId), readTimes, ownInboxId, audience) }
   return memo.status
 }
