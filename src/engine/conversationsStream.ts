@@ -14,6 +14,7 @@ import type { WelcomeSyncResult } from "./groups/welcomes"
 import { CursorKind } from "./storage/cursors"
 import { StoredConversationType, type StoredGroup } from "./storage/groups"
 import { nowNs } from "./storage/rows"
+import { PushIterator } from "./util/pushIterator"
 
 export interface StreamAllMessagesOptions {
   conversationType?: ConversationType
@@ -30,11 +31,9 @@ export interface StreamAllMessagesOptions {
 
 export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
   private readonly abort = new AbortController()
-  private readonly queue: DecodedMessage[] = []
+  private readonly values = new PushIterator<DecodedMessage>(() => this.end())
   private readonly yielded = new Set<string>()
   private readonly subscribed = new Set<string>()
-  private waiting: { resolve: (result: IteratorResult<DecodedMessage>) => void; reject: (error: unknown) => void } | undefined
-  private failure: unknown
   private ended = false
   /** Envelopes are handled one at a time, in arrival order. */
   private handling: Promise<void> = Promise.resolve()
@@ -71,20 +70,11 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
   }
 
   next(): Promise<IteratorResult<DecodedMessage>> {
-    const message = this.queue.shift()
-    if (message) return Promise.resolve({ value: message, done: false })
-    if (this.failure !== undefined) {
-      const failure = this.failure
-      this.failure = undefined
-      return Promise.reject(failure instanceof Error ? failure : new Error(String(failure)))
-    }
-    if (this.ended) return Promise.resolve({ value: undefined, done: true })
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }))
+    return this.values.next()
   }
 
-  async return(): Promise<IteratorResult<DecodedMessage>> {
-    await this.end()
-    return { value: undefined, done: true }
+  return(): Promise<IteratorResult<DecodedMessage>> {
+    return this.values.return()
   }
 
   /** Stops the subscriptions; a pending next() resolves as done. */
@@ -94,8 +84,7 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
     this.abort.abort()
     this.onEnd()
     this.options.onEnd?.()
-    this.waiting?.resolve({ value: undefined, done: true })
-    this.waiting = undefined
+    this.values.finish()
     await this.handling.catch(() => undefined)
   }
 
@@ -168,24 +157,12 @@ export class MessageStream implements AsyncIterableIterator<DecodedMessage> {
   private push(message: DecodedMessage): void {
     if (this.ended) return
     this.options.onValue?.(message)
-    if (this.waiting) {
-      const { resolve } = this.waiting
-      this.waiting = undefined
-      resolve({ value: message, done: false })
-    } else {
-      this.queue.push(message)
-    }
+    this.values.push(message)
   }
 
   /** A subscription failed for good: the consumer's next() rejects with the error. */
   private fail(error: unknown): void {
     this.options.onError?.(error instanceof Error ? error : new Error(String(error)))
-    if (this.waiting) {
-      const { reject } = this.waiting
-      this.waiting = undefined
-      reject(error)
-      return
-    }
-    this.failure = error
+    this.values.fail(error)
   }
 }

@@ -4,10 +4,10 @@
 // publish processes it.
 import type { MessageDeletionEvents } from "./groups/messageDeletionEvents"
 import type { DecodedMessage } from "./groups/publicTypes"
+import { PushIterator } from "./util/pushIterator"
 
 export class DeletionStream<T> implements AsyncIterableIterator<T> {
-  private readonly queue: T[] = []
-  private waiting: ((result: IteratorResult<T>) => void) | undefined
+  private readonly values = new PushIterator<T>(() => this.end())
   private ended = false
   private readonly unsubscribe: () => void
 
@@ -17,7 +17,7 @@ export class DeletionStream<T> implements AsyncIterableIterator<T> {
     convert: (message: DecodedMessage) => T,
     private readonly onEnd: () => void,
   ) {
-    this.unsubscribe = events.subscribe((message) => this.push(convert(message)))
+    this.unsubscribe = events.subscribe((message) => this.values.push(convert(message)))
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
@@ -25,15 +25,11 @@ export class DeletionStream<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    const value = this.queue.shift()
-    if (value !== undefined) return Promise.resolve({ value, done: false })
-    if (this.ended) return Promise.resolve({ value: undefined, done: true })
-    return new Promise((resolve) => (this.waiting = resolve))
+    return this.values.next()
   }
 
-  async return(): Promise<IteratorResult<T>> {
-    await this.end()
-    return { value: undefined, done: true }
+  return(): Promise<IteratorResult<T>> {
+    return this.values.return()
   }
 
   /** Stops listening; a pending next() resolves as done. */
@@ -42,15 +38,6 @@ export class DeletionStream<T> implements AsyncIterableIterator<T> {
     this.ended = true
     this.unsubscribe()
     this.onEnd()
-    this.waiting?.({ value: undefined, done: true })
-    this.waiting = undefined
-  }
-
-  private push(value: T): void {
-    if (this.ended) return
-    const waiting = this.waiting
-    this.waiting = undefined
-    if (waiting) waiting({ value, done: false })
-    else this.queue.push(value)
+    this.values.finish()
   }
 }

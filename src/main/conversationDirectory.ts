@@ -58,7 +58,7 @@ export class ConversationDirectory {
   }
 
   async #request<N extends RequestName>(name: N, ...args: RequestArgs<N>): Promise<RequestResult<N>> {
-    // dispatch validates the result against the contract before returning it.
+    // dispatch returns results validated against the contract (here, or in the engine worker).
     return (await this.#registry.dispatch(name, args)) as RequestResult<N>
   }
 }

@@ -22,7 +22,7 @@ import { applyClosePolicy, createMainWindow, type RendererLocation, secureSessio
 import { nodePlan } from "./networkChoice"
 import { ProfileDirectories, ProfileError, profileFromArgv } from "./profiles"
 import { relaunchArgs } from "./relaunchArgs"
-import { SettingsStore } from "./settingsStore"
+import { SETTINGS_FILE, SettingsStore } from "./settingsStore"
 import { ElectronNotificationSink } from "./electronNotificationSink"
 import { startProfileNotifications } from "./profileNotifications"
 import { ParleyTray } from "./trayElectron"
@@ -110,7 +110,7 @@ function performTrayAction(action: TrayAction): void {
 
 async function start(): Promise<void> {
   const dataDir = await profiles.ensure(profile)
-  const settings = await SettingsStore.open(join(dataDir, "settings.json"), (movedTo, reason) =>
+  const settings = await SettingsStore.open(join(dataDir, SETTINGS_FILE), (movedTo, reason) =>
     console.warn(`Settings were unreadable (${reason}); moved to ${movedTo}, using defaults.`),
   )
   // Held at module level: a garbage-collected Tray disappears from the screen.

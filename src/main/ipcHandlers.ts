@@ -47,16 +47,23 @@ type AnyHandler = (...args: unknown[]) => unknown
 export class IpcHandlerRegistry {
   readonly #handlers = new Map<RequestName, AnyHandler>()
   readonly #observers = new Map<RequestName, Array<(args: unknown[], result: unknown) => void>>()
+  /** Requests whose handler's results were already validated where they were made (the engine worker's registry). */
+  readonly #validatedResults = new Set<RequestName>()
   readonly #logError: (message: string, error: unknown) => void
 
   constructor(options: IpcRegistryOptions = {}) {
     this.#logError = options.logError ?? ((message, error) => console.error(message, error))
   }
 
-  register<N extends RequestName>(name: N, handler: Handler<N>): this {
+  /**
+   * `resultsValidated`: the handler forwards to another registry that already checked its results
+   * against the contract (the engine worker's), so they are not checked a second time here.
+   */
+  register<N extends RequestName>(name: N, handler: Handler<N>, options: { resultsValidated?: boolean } = {}): this {
     if (!isRequestName(name)) throw new IpcValidationError(name, "unknown request", "UnknownRequest")
     if (this.#handlers.has(name)) throw new Error(`A handler for ${name} is already registered.`)
     this.#handlers.set(name, handler as AnyHandler)
+    if (options.resultsValidated) this.#validatedResults.add(name)
     return this
   }
 
@@ -84,7 +91,8 @@ export class IpcHandlerRegistry {
     const parsedArgs = parseRequest(name, args) as unknown[]
     const handler = this.#handlers.get(name as RequestName)
     if (!handler) throw new IpcHandlerError("NotAvailable", `${name} is not available in this version of Parley.`)
-    const result = parseResult(name as RequestName, await handler(...parsedArgs))
+    const returned = await handler(...parsedArgs)
+    const result = this.#validatedResults.has(name as RequestName) ? returned : parseResult(name as RequestName, returned)
     for (const observer of this.#observers.get(name as RequestName) ?? []) {
       try {
         observer(parsedArgs, result)

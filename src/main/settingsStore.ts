@@ -23,13 +23,8 @@ const storedSettingsSchema = appSettingsSchema.extend({
  * as the engine worker, which only needs to follow what the user chose.
  */
 export async function readSettingsFile(filePath: string): Promise<AppSettings> {
-  try {
-    const read = readSettings(await readFile(filePath, "utf8"))
-    if ("settings" in read) return read.settings
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error
-  }
-  return structuredClone(DEFAULT_APP_SETTINGS)
+  const read = await readStoredSettings(filePath)
+  return read && "settings" in read ? read.settings : structuredClone(DEFAULT_APP_SETTINGS)
 }
 
 export class SettingsStore {
@@ -49,14 +44,8 @@ export class SettingsStore {
    * where an unreadable file was moved.
    */
   static async open(filePath: string, onInvalid: (movedTo: string, reason: string) => void = () => {}): Promise<SettingsStore> {
-    let text: string
-    try {
-      text = await readFile(filePath, "utf8")
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new SettingsStore(filePath, structuredClone(DEFAULT_APP_SETTINGS))
-      throw error
-    }
-    const read = readSettings(text)
+    const read = await readStoredSettings(filePath)
+    if (!read) return new SettingsStore(filePath, structuredClone(DEFAULT_APP_SETTINGS))
     if ("settings" in read) return new SettingsStore(filePath, read.settings)
     const movedTo = `${filePath}.invalid-${Date.now()}`
     await rename(filePath, movedTo)
@@ -111,6 +100,18 @@ export class SettingsStore {
     )
     return write
   }
+}
+
+/** The file at `filePath` read and validated; undefined when it does not exist. */
+async function readStoredSettings(filePath: string): Promise<{ settings: AppSettings } | { invalid: string } | undefined> {
+  let text: string
+  try {
+    text = await readFile(filePath, "utf8")
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined
+    throw error
+  }
+  return readSettings(text)
 }
 
 function readSettings(text: string): { settings: AppSettings } | { invalid: string } {

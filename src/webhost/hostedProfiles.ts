@@ -12,7 +12,7 @@ import { registerSettingsHandlers } from "../main/handlers/settingsHandlers"
 import { DeepLinkRouter } from "../main/deepLinkRouter"
 import { type ProfileNotifications, startProfileNotifications } from "../main/profileNotifications"
 import { ProfileDirectories } from "../main/profiles"
-import { SettingsStore } from "../main/settingsStore"
+import { SETTINGS_FILE, SettingsStore } from "../main/settingsStore"
 import { FileSecretStore } from "./fileSecretStore"
 import type { HostedProfile } from "./socketConnection"
 import type { ControlledProfile } from "./controlEndpoint"
@@ -44,7 +44,7 @@ export class HostedProfiles {
   constructor(options: HostedProfilesOptions) {
     this.#options = options
     this.#directories = new ProfileDirectories(options.dataDir)
-    this.#keys = new KeychainService({ store: new FileSecretStore(join(options.dataDir, "dev-keystore.json")), service: DEV_KEYSTORE_SERVICE })
+    this.#keys = new KeychainService({ store: new FileSecretStore(this.keystorePath), service: DEV_KEYSTORE_SERVICE })
   }
 
   get keystorePath(): string {
@@ -91,7 +91,7 @@ export class HostedProfiles {
   async #create(profile: string): Promise<OpenedProfile> {
     const { apiUrl, appVersion, nodeAddress, logError } = this.#options
     const dataDir = await this.#directories.ensure(profile)
-    const settings = await SettingsStore.open(join(dataDir, "settings.json"), (movedTo, reason) => logError(`Settings of ${profile} were unreadable (${reason}); moved to ${movedTo}`, undefined))
+    const settings = await SettingsStore.open(join(dataDir, SETTINGS_FILE), (movedTo, reason) => logError(`Settings of ${profile} were unreadable (${reason}); moved to ${movedTo}`, undefined))
     // As in the desktop app, the setting read at the profile's start holds until the host restarts.
     const network = settings.get().network
     const profileApiUrl = network.kind === "remote" ? network.url : apiUrl

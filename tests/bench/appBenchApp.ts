@@ -13,6 +13,7 @@ import { KeychainService } from "../../src/main/keychain"
 import { FileSecretStore } from "../../src/webhost/fileSecretStore"
 import { type AppChildCommand, type AppChildConfig, type AppChildReport, type ColdStartFigures, type CommitLagFigures, type OpenConversationFigures, STREAM_PROBE_TEXT } from "./appBenchProtocol"
 import { AppBenchSession } from "./appBenchSession"
+import { peakRssMb, reportToParent, rssMb, runBenchChild } from "./benchChild"
 
 /** The renderer's page size (src/renderer/src/store/actions.ts MESSAGE_PAGE). */
 const PAGE = 200
@@ -24,9 +25,7 @@ const OPEN_ROUNDS = 5
 /** How long main's lag is watched with the session idle, before the commits. */
 const IDLE_MS = 3_000
 
-const rssMb = () => process.memoryUsage().rss / 1024 / 1024
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024
-const report = (message: AppChildReport) => new Promise<void>((resolve) => process.send?.(message, () => resolve()) ?? resolve())
+const report = (message: AppChildReport) => reportToParent(message)
 
 const commands: AppChildCommand[] = []
 let commandArrived: (() => void) | undefined
@@ -153,9 +152,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch(async (error: unknown) => {
-    await report({ type: "failed", error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
-    process.exitCode = 1
-  })
-  .finally(() => process.exit())
+runBenchChild(main)

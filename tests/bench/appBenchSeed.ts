@@ -17,6 +17,7 @@ import { startNode } from "../../src/server/node"
 import { FileSecretStore } from "../../src/webhost/fileSecretStore"
 import { writeConversation, type Sender } from "./appBenchRows"
 import type { AppFixture, SeedReport } from "./appBenchProtocol"
+import { reportToParent, runBenchChild } from "./benchChild"
 import { registerFillers } from "./engine.bench"
 import { newProfile, profileSecrets } from "./engineBenchProfiles"
 
@@ -34,7 +35,7 @@ const KEYCHAIN_SERVICE = "Parley app benchmark"
 /** The seeded messages' spacing in sent time. */
 const STEP_NS = 1_000n
 
-const report = (message: SeedReport) => new Promise<void>((resolve) => process.send?.(message, () => resolve()) ?? resolve())
+const report = (message: SeedReport) => reportToParent(message)
 const seedStarted = performance.now()
 const progress = (line: string) => console.log(`  seeding (${((performance.now() - seedStarted) / 1000).toFixed(0)} s): ${line}`)
 
@@ -118,9 +119,4 @@ async function main(): Promise<void> {
   await report({ type: "seeded", fixture: await seed(dir, JSON.parse(scaleJson) as AppSeedScale) })
 }
 
-main()
-  .catch(async (error: unknown) => {
-    await report({ type: "failed", error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
-    process.exitCode = 1
-  })
-  .finally(() => process.exit())
+runBenchChild(main)

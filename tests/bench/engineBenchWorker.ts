@@ -15,17 +15,13 @@ import type {
   WorkerReport,
   WorkerTask,
 } from "./engineBenchProtocol"
+import { peakRssMb, reportToParent, rssMb, runBenchChild } from "./benchChild"
 import { measureTsMls } from "./engineBenchTsMls"
 
 const STEP_TIMEOUT_MS = 60_000
 const LATENCY_TEXT_PADDING = "x".repeat(100)
 
-const rssMb = () => process.memoryUsage().rss / 1024 / 1024
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024
-
-function report(message: WorkerReport): Promise<void> {
-  return new Promise((resolve) => process.send?.(message, () => resolve()) ?? resolve())
-}
+const report = (message: WorkerReport) => reportToParent(message)
 
 class Worker {
   private readonly clients: BenchClient[] = []
@@ -182,10 +178,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch(async (error: unknown) => {
-    await report({ type: "failed", error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
-    process.exitCode = 1
-  })
-  // The SDK's native workers keep the process alive; the task is over, so end it.
-  .finally(() => process.exit())
+runBenchChild(main)

@@ -27,7 +27,7 @@ export async function processEnvelopes(ctx: GroupContext, groupId: Uint8Array, e
       if (error.code === "GroupPaused") break
       // INTENT-08: in ordered sync a message from an epoch this member never reached means the
       // group forked; the signal stays for debug info (libxmtp mark_group_as_maybe_forked).
-      if (error.code === "FutureEpoch") ctx.db.forkSignals.mark(groupId, error.detail)
+      if (error.code === "FutureEpoch") ctx.db.forkSignals.set(groupId, error.detail)
       failures.push(error)
       if (error.retryable) break
       ctx.db.cursors.advance(groupId, CursorKind.Group, envelope.id)

@@ -15,7 +15,7 @@ import type { GroupContext } from "../groups/context"
 import type { Group } from "../groups/group"
 import { ConsentState, ConversationType } from "../groups/publicTypes"
 import type { StoredInvite, StoredJoinRequest, StoredOutgoingJoinRequest } from "../storage/invites"
-import { type StoredMessage } from "../storage/messages"
+import { StoredContentType, type StoredMessage } from "../storage/messages"
 import { StoredConversationType } from "../storage/groups"
 import { nowNs } from "../storage/rows"
 import { InviteError } from "./inviteErrors"
@@ -177,7 +177,10 @@ export class Invites {
    * the same transaction as the message; the work they call for runs after it.
    */
   messageStored(message: StoredMessage): void {
+    // Every stored message passes here: the row's own content-type fields rule out all but Parley's
+    // custom types before anything is decoded or looked up.
     if (message.senderInboxId === this.ctx.inboxId) return
+    if (message.contentType !== StoredContentType.Unknown || message.authorityId !== JOIN_REQUEST_CONTENT_TYPE.authorityId) return
     let encoded
     try {
       encoded = decodeEncodedContent(message.decryptedMessageBytes)

@@ -69,9 +69,9 @@ export class EngineHost {
     return () => void this.#crashListeners.delete(listener)
   }
 
-  /** Registers every request the worker's session serves on `registry`, each forwarded to the worker. */
+  /** Registers every request the worker's session serves on `registry`, each forwarded to the worker (whose registry validates the results). */
   register(registry: IpcHandlerRegistry): IpcHandlerRegistry {
-    for (const name of this.#requests) registry.register(name, ((...args: unknown[]) => this.request(name, args)) as never)
+    for (const name of this.#requests) registry.register(name, ((...args: unknown[]) => this.request(name, args)) as never, { resultsValidated: true })
     return registry
   }
 
@@ -139,7 +139,8 @@ export class EngineHost {
         return
       }
       case "event":
-        this.events.emit(message.name, message.payload as never)
+        // The worker's own hub validated the payload before posting it.
+        this.events.relay(message.name, message.payload)
         return
       case "keys":
         void this.#answerKeys(message.id, message.request)

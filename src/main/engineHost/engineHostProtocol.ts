@@ -1,6 +1,7 @@
 // The messages between the engine host (main's side) and its worker, over the worker's MessagePort.
 // Requests reach the worker already validated by main's registry; the worker's registry checks them
-// again, and its results and events are checked once more in main before anything is sent on.
+// again (cheap), and its results and events, checked there before they cross, are not checked again
+// in main.
 import type { EventName, RequestName } from "../../shared/contract"
 import type { IpcErrorInfo } from "../../shared/ipcErrors"
 import type { ProfileKeys } from "../keychain"

@@ -30,9 +30,14 @@ export class EventHub {
       this.#logError(`Dropped an invalid ${name} event`, error)
       return
     }
+    this.relay(name, valid)
+  }
+
+  /** Sends a payload another hub already validated (the engine worker's), without checking it again. */
+  relay(name: EventName, payload: unknown): void {
     for (const target of this.#targets) {
       if (target.isDestroyed()) this.#targets.delete(target)
-      else target.send(name, valid)
+      else target.send(name, payload)
     }
   }
 }

@@ -2,10 +2,11 @@
 // through Parley's node: the SDK revokes one of them, Parley's next send removes it from the group,
 // the SDK's remaining installation accepts that commit and reads on, the revoked one is left out.
 import { Client as SdkClient, createBackend, type Group as SdkGroup } from "@xmtp/node-sdk"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Client } from "../../../src/engine/index"
 import { conversationSeenBy, textsSeenBy } from "../support/conversationWaits"
-import { InteropHarness } from "../support/interopHarness"
+import type { InteropHarness } from "../support/interopHarness"
+import { useParleyWithSdk } from "../support/parleyWithSdk"
 import { textsOf, type LabelledClient } from "../support/sdkClient"
 import type { TestNode } from "../support/testNode"
 
@@ -16,15 +17,9 @@ describe("an SDK member's revoked installation", () => {
   let sam: LabelledClient
   let samSecond: LabelledClient
 
-  beforeAll(async () => {
-    h = await InteropHarness.create("groups-installations")
-    node = await h.startNode()
-    parley = await h.createParleyClient(node, "parley")
-    sam = await h.createClient(node, { label: "sam" })
+  useParleyWithSdk("groups-installations", ["sam"], async (setup) => {
+    ;({ h, node, parley, sdk: { sam } } = setup)
     samSecond = await h.createClient(node, { label: "sam-2", signer: sam.signer })
-  }, 120_000)
-  afterAll(async () => {
-    await h?.close()
   })
 
   const labelOf = (inboxId: string) => (inboxId === parley.inboxId ? "parley" : h.labelOf(inboxId))

@@ -3,7 +3,7 @@
 // refused; afterwards Parley and the SDK must agree on every outcome: the metadata values, the
 // admin lists, the permission policies, and which changes were refused.
 import type { Group as SdkGroup, MetadataField as SdkMetadataField, PermissionPolicy as SdkPermissionPolicy, PermissionUpdateType as SdkUpdateType } from "@xmtp/node-sdk"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import {
   type Client,
   GroupPermissionsOptions,
@@ -14,9 +14,8 @@ import {
 } from "../../../src/engine/index"
 import { conversationSeenBy } from "../support/conversationWaits"
 import { pollUntil } from "../support/deadline"
-import { InteropHarness } from "../support/interopHarness"
+import { useParleyWithSdk } from "../support/parleyWithSdk"
 import type { LabelledClient } from "../support/sdkClient"
-import type { TestNode } from "../support/testNode"
 
 // node-bindings declares these as const enums; Parley numbers them the same (publicTypes.ts).
 const sdkUpdate = (type: PermissionUpdateType) => type as unknown as SdkUpdateType
@@ -24,24 +23,16 @@ const sdkPolicy = (policy: PermissionPolicy) => policy as unknown as SdkPermissi
 const sdkField = (field: MetadataField) => field as unknown as SdkMetadataField
 
 describe("metadata and permissions with an SDK member", () => {
-  let h: InteropHarness
-  let node: TestNode
   let parley: Client
   let sdk: LabelledClient
   let group: Group
   let sdkGroup: SdkGroup
 
-  beforeAll(async () => {
-    h = await InteropHarness.create("groups-permissions")
-    node = await h.startNode()
-    parley = await h.createParleyClient(node, "parley")
-    sdk = await h.createClient(node, { label: "sam" })
+  useParleyWithSdk("groups-permissions", ["sam"], async (setup) => {
+    ;({ parley, sdk: { sam: sdk } } = setup)
     group = await parley.conversations.createGroup([sdk.client.inboxId], { groupName: "from parley" })
     sdkGroup = (await conversationSeenBy(sdk, group.id)) as SdkGroup
     await sdkGroup.sync()
-  }, 120_000)
-  afterAll(async () => {
-    await h?.close()
   })
 
   /**
@@ -142,21 +133,12 @@ describe("metadata and permissions with an SDK member", () => {
 })
 
 describe("leave requests between Parley and the SDK", () => {
-  let h: InteropHarness
-  let node: TestNode
   let parley: Client
   let sdkAdmin: LabelledClient
   let sdkMember: LabelledClient
 
-  beforeAll(async () => {
-    h = await InteropHarness.create("groups-leave")
-    node = await h.startNode()
-    parley = await h.createParleyClient(node, "parley")
-    sdkAdmin = await h.createClient(node, { label: "sally" })
-    sdkMember = await h.createClient(node, { label: "sid" })
-  }, 120_000)
-  afterAll(async () => {
-    await h?.close()
+  useParleyWithSdk("groups-leave", ["sally", "sid"], (setup) => {
+    ;({ parley, sdk: { sally: sdkAdmin, sid: sdkMember } } = setup)
   })
 
   const memberIds = async (g: { members(): Promise<{ inboxId: string }[]> }) => (await g.members()).map((m) => m.inboxId).sort()

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { capPreview, MAX_PREVIEW_LENGTH } from "../../../src/main/notificationPreview"
 import { decideNotification, type NotificationInput } from "../../../src/main/notificationRules"
 import { navigationTargetSchema } from "../../../src/shared/dto/navigation"
-import { ALICE_INBOX, dm, DM_ID, group, GROUP_ID, message, OWN_INBOX, settings } from "../shared/support/dtoFixtures"
+import { ALICE_INBOX, dm, DM_ID, group, GROUP_ID, groupUpdated, message, OWN_INBOX, settings } from "../shared/support/dtoFixtures"
 
 function input(overrides: Partial<NotificationInput> = {}): NotificationInput {
   return {
@@ -67,17 +67,7 @@ describe("decideNotification: whether to notify", () => {
         kind: "membershipChange",
         content: {
           type: "groupUpdated",
-          groupUpdated: {
-            initiatedByInboxId: ALICE_INBOX,
-            addedInboxIds: [OWN_INBOX],
-            removedInboxIds: [],
-            leftInboxIds: [],
-            metadataFieldChanges: [],
-            addedAdminInboxIds: [],
-            removedAdminInboxIds: [],
-            addedSuperAdminInboxIds: [],
-            removedSuperAdminInboxIds: [],
-          },
+          groupUpdated: groupUpdated({ addedInboxIds: [OWN_INBOX] }),
         },
       }),
     ]

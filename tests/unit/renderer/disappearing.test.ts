@@ -4,28 +4,18 @@ import type { GroupUpdated } from "../../../src/shared/dto/messageContent"
 import { DISAPPEARING_DURATIONS, disappearingChoiceOf, disappearingChoiceSchema, disappearingDurationNs } from "../../../src/shared/dto/disappearing"
 import { DISAPPEARING_OPTIONS, disappearingSentence, lifetimeText } from "../../../src/renderer/src/lib/disappearing"
 import { groupRights } from "../../../src/renderer/src/lib/groupRights"
+import { PRESETS } from "../../../src/renderer/src/features/groupSettings/permissionPresets"
 import { groupUpdateLines, isDisappearingStartBefore } from "../../../src/renderer/src/lib/groupUpdateText"
 import { messageRows } from "../../../src/renderer/src/features/messages/messageRows"
 import { isExpired } from "../../../src/renderer/src/features/messages/useExpiryClock"
-import { ALICE_INBOX, BOB_INBOX, group, message } from "../shared/support/dtoFixtures"
+import { ALICE_INBOX, BOB_INBOX, group, groupUpdated, message } from "../shared/support/dtoFixtures"
 
 const SECOND = 1_000_000_000n
 const names: Record<string, string> = { [ALICE_INBOX]: "Alice", [BOB_INBOX]: "Bob" }
 const name = (inboxId: string) => names[inboxId] ?? "someone"
 
 function update(changes: GroupUpdated["metadataFieldChanges"], fields: Partial<GroupUpdated> = {}): GroupUpdated {
-  return {
-    initiatedByInboxId: ALICE_INBOX,
-    addedInboxIds: [],
-    removedInboxIds: [],
-    leftInboxIds: [],
-    metadataFieldChanges: changes,
-    addedAdminInboxIds: [],
-    removedAdminInboxIds: [],
-    addedSuperAdminInboxIds: [],
-    removedSuperAdminInboxIds: [],
-    ...fields,
-  }
+  return groupUpdated({ metadataFieldChanges: changes, ...fields })
 }
 
 function transcript(id: number, groupUpdated: GroupUpdated): Message {
@@ -95,17 +85,7 @@ describe("disappearing messages in the UI", () => {
   it("lets a group member change them only as the group's policy allows, with the reason", () => {
     const member = group() as Extract<ReturnType<typeof group>, { kind: "group" }>
     const admin = group({ isAdmin: true }) as typeof member
-    const policySet = {
-      addMemberPolicy: "allow",
-      removeMemberPolicy: "admin",
-      addAdminPolicy: "superAdmin",
-      removeAdminPolicy: "superAdmin",
-      updateGroupNamePolicy: "allow",
-      updateGroupDescriptionPolicy: "allow",
-      updateGroupImageUrlSquarePolicy: "allow",
-      updateMessageDisappearingPolicy: "admin",
-      updateAppDataPolicy: "allow",
-    } as const
+    const policySet = PRESETS.default.policies
     expect(groupRights(member, { policyType: "default", policySet }).disappearing).toEqual({ allowed: false, reason: "Only admins can change disappearing messages in this group." })
     expect(groupRights(admin, { policyType: "default", policySet }).disappearing).toEqual({ allowed: true })
     expect(groupRights(admin, { policyType: "customPolicy", policySet: { ...policySet, updateMessageDisappearingPolicy: "deny" } }).disappearing).toEqual({

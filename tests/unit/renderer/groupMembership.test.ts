@@ -3,7 +3,7 @@ import { inactiveReason } from "../../../src/renderer/src/features/composer/inac
 import { pendingLeaveRequests } from "../../../src/renderer/src/features/groupSettings/pendingLeaves"
 import type { GroupUpdated } from "../../../src/shared/dto/messageContent"
 import type { Member } from "../../../src/shared/dto/member"
-import { ALICE_INBOX, BOB_INBOX, GROUP_ID, message, OWN_INBOX } from "../shared/support/dtoFixtures"
+import { ALICE_INBOX, BOB_INBOX, GROUP_ID, groupUpdated, message, OWN_INBOX } from "../shared/support/dtoFixtures"
 
 const CAROL_INBOX = "c".repeat(64)
 const GROUP_UPDATED = { authorityId: "xmtp.org", typeId: "group_updated", versionMajor: 1, versionMinor: 0 }
@@ -21,18 +21,7 @@ function update(initiatedByInboxId: string, change: Partial<GroupUpdated>) {
     contentType: GROUP_UPDATED,
     content: {
       type: "groupUpdated",
-      groupUpdated: {
-        initiatedByInboxId,
-        addedInboxIds: [],
-        removedInboxIds: [],
-        leftInboxIds: [],
-        metadataFieldChanges: [],
-        addedAdminInboxIds: [],
-        removedAdminInboxIds: [],
-        addedSuperAdminInboxIds: [],
-        removedSuperAdminInboxIds: [],
-        ...change,
-      },
+      groupUpdated: groupUpdated({ initiatedByInboxId, ...change }),
     },
   })
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import type { GroupUpdated } from "../../../src/shared/dto/messageContent"
 import { groupUpdateLines } from "../../../src/renderer/src/lib/groupUpdateText"
+import { groupUpdated as update } from "../shared/support/dtoFixtures"
 
 const ALICE = "a".repeat(64)
 const BOB = "b".repeat(64)
@@ -8,21 +8,6 @@ const CAROL = "c".repeat(64)
 const ME = "e".repeat(64)
 const names: Record<string, string> = { [ALICE]: "Alice", [BOB]: "Bob", [CAROL]: "Carol", [ME]: "You" }
 const name = (inboxId: string) => names[inboxId] ?? "someone"
-
-function update(fields: Partial<GroupUpdated>): GroupUpdated {
-  return {
-    initiatedByInboxId: ALICE,
-    addedInboxIds: [],
-    removedInboxIds: [],
-    leftInboxIds: [],
-    metadataFieldChanges: [],
-    addedAdminInboxIds: [],
-    removedAdminInboxIds: [],
-    addedSuperAdminInboxIds: [],
-    removedSuperAdminInboxIds: [],
-    ...fields,
-  }
-}
 
 describe("group updates in plain words", () => {
   it("names who was added and removed, with 'you' as an object", () => {

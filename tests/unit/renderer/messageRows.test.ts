@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { Message } from "../../../src/shared/dto/message"
 import { messageRows, sortMessages } from "../../../src/renderer/src/features/messages/messageRows"
-import { message } from "../shared/support/dtoFixtures"
+import { groupUpdated, message } from "../shared/support/dtoFixtures"
 
 const MINUTE_NS = 60n * 1_000_000_000n
 const DAY_ONE = BigInt(Date.UTC(2026, 0, 5, 12)) * 1_000_000n
@@ -35,17 +35,7 @@ describe("message rows", () => {
       kind: "membershipChange",
       content: {
         type: "groupUpdated",
-        groupUpdated: {
-          initiatedByInboxId: "a".repeat(64),
-          addedInboxIds: [],
-          removedInboxIds: [],
-          leftInboxIds: [],
-          metadataFieldChanges: [],
-          addedAdminInboxIds: [],
-          removedAdminInboxIds: [],
-          addedSuperAdminInboxIds: [],
-          removedSuperAdminInboxIds: [],
-        },
+        groupUpdated: groupUpdated(),
       },
     })
     const rows = messageRows([at(1, DAY_ONE), reaction, receipt, update, at(5, DAY_ONE + 4n)])

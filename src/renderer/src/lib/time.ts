@@ -33,3 +33,8 @@ export function dayLabel(nanos: Nanos, now = new Date()): string {
   if (days === 1) return "Yesterday"
   return date.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", ...(date.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }) })
 }
+
+/** A full date and time, for what is not a message: "12 Mar 2025, 14:05". */
+export function dateTime(nanos: Nanos): string {
+  return dateFromNanos(nanos).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+}

@@ -33,7 +33,7 @@ export function editDraft(conversationId: ConversationId, text: string, options:
 }
 
 /** Saves every draft still waiting for its pause. */
-export function flushDrafts(): void {
+function flushDrafts(): void {
   for (const [conversationId, timer] of waiting) {
     clearTimeout(timer)
     save(conversationId)

@@ -173,7 +173,15 @@ export function dismissNotice(id: number): void {
   set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }))
 }
 
+function selectOwnInboxId(state: ParleyState): InboxId | null {
+  return state.account?.state === "ready" ? state.account.inboxId : null
+}
+
 export function ownInboxId(): InboxId | null {
-  const account = get().account
-  return account?.state === "ready" ? account.inboxId : null
+  return selectOwnInboxId(get())
+}
+
+/** The user's inbox id once the account is ready, for components. */
+export function useOwnInboxId(): InboxId | null {
+  return useParley(selectOwnInboxId)
 }

@@ -2,26 +2,10 @@
 import { describe, expect, it } from "vitest"
 import { adminsOnlyPolicySet, defaultPolicySet, dmPolicySet } from "../../../../src/engine/groups/extensions/index"
 import { commitRespectsPolicies } from "../../../../src/engine/groups/permissions"
-import type { CommitParticipant, InboxChange, ValidatedCommit } from "../../../../src/engine/groups/validatedCommitTypes"
+import type { InboxChange } from "../../../../src/engine/groups/validatedCommitTypes"
+import { commit, participant } from "../../groups/support/validatedCommits"
 
-const participant = (inboxId: string, roles: Partial<CommitParticipant> = {}): CommitParticipant => ({
-  inboxId,
-  installationId: new Uint8Array(32),
-  isCreator: false,
-  isAdmin: false,
-  isSuperAdmin: false,
-  ...roles,
-})
 const inbox = (inboxId: string, roles: Partial<InboxChange> = {}): InboxChange => ({ inboxId, isCreator: false, isAdmin: false, isSuperAdmin: false, ...roles })
-const commit = (actor: CommitParticipant, changes: Partial<ValidatedCommit> = {}): ValidatedCommit => ({
-  actor,
-  addedInboxes: [],
-  removedInboxes: [],
-  metadata: { fieldChanges: [], adminsAdded: [], adminsRemoved: [], superAdminsAdded: [], superAdminsRemoved: [], numSuperAdmins: 1 },
-  installationsChanged: false,
-  permissionsChanged: false,
-  ...changes,
-})
 
 const member = participant("member")
 const admin = participant("admin", { isAdmin: true })

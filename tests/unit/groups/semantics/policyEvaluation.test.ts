@@ -6,31 +6,15 @@ import { defaultPolicySet, dmPolicySet, type MetadataPolicy, type PolicySet } fr
 import { groupPermissionsOf } from "../../../../src/engine/groups/permissionOptions"
 import { commitRespectsPolicies } from "../../../../src/engine/groups/permissions"
 import { GroupPermissionsOptions, PermissionPolicy } from "../../../../src/engine/groups/publicTypes"
-import type { CommitParticipant, InboxChange, ValidatedCommit } from "../../../../src/engine/groups/validatedCommitTypes"
+import type { CommitParticipant, InboxChange } from "../../../../src/engine/groups/validatedCommitTypes"
+import { commit, participant } from "../support/validatedCommits"
 
-const participant = (inboxId: string, roles: Partial<CommitParticipant> = {}): CommitParticipant => ({
-  inboxId,
-  installationId: new Uint8Array(32),
-  isCreator: false,
-  isAdmin: false,
-  isSuperAdmin: false,
-  ...roles,
-})
 const inbox = (inboxId: string, proposer?: CommitParticipant): InboxChange => ({
   inboxId,
   isCreator: false,
   isAdmin: false,
   isSuperAdmin: false,
   ...(proposer ? { proposer } : {}),
-})
-const commit = (actor: CommitParticipant, changes: Partial<ValidatedCommit> = {}): ValidatedCommit => ({
-  actor,
-  addedInboxes: [],
-  removedInboxes: [],
-  metadata: { fieldChanges: [], adminsAdded: [], adminsRemoved: [], superAdminsAdded: [], superAdminsRemoved: [], numSuperAdmins: 1 },
-  installationsChanged: false,
-  permissionsChanged: false,
-  ...changes,
 })
 const rename = { fieldChanges: [{ fieldName: "group_name", oldValue: "", newValue: "x" }], adminsAdded: [], adminsRemoved: [], superAdminsAdded: [], superAdminsRemoved: [], numSuperAdmins: 1 }
 

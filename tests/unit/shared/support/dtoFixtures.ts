@@ -2,7 +2,7 @@
 // could really send.
 import { type ConversationSummary, conversationSummarySchema } from "../../../../src/shared/dto/conversation"
 import { type Message, messageSchema } from "../../../../src/shared/dto/message"
-import type { MessageContent } from "../../../../src/shared/dto/messageContent"
+import type { GroupUpdated, MessageContent } from "../../../../src/shared/dto/messageContent"
 import { type AppSettings, appSettingsSchema, DEFAULT_APP_SETTINGS } from "../../../../src/shared/dto/settings"
 
 export const OWN_INBOX = "1".repeat(64)
@@ -28,6 +28,22 @@ export function message(overrides: Partial<Message> & { content?: MessageContent
     reactions: [],
     ...overrides,
   })
+}
+
+/** A group update by Alice that changes nothing but `fields`. */
+export function groupUpdated(fields: Partial<GroupUpdated> = {}): GroupUpdated {
+  return {
+    initiatedByInboxId: ALICE_INBOX,
+    addedInboxIds: [],
+    removedInboxIds: [],
+    leftInboxIds: [],
+    metadataFieldChanges: [],
+    addedAdminInboxIds: [],
+    removedAdminInboxIds: [],
+    addedSuperAdminInboxIds: [],
+    removedSuperAdminInboxIds: [],
+    ...fields,
+  }
 }
 
 const summaryBase = {

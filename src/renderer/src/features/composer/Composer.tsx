@@ -9,7 +9,7 @@ import { UploadQueue } from "../attachments/UploadQueue"
 import { sendFiles } from "../attachments/uploads"
 import { errorMessage } from "../../lib/errors"
 import { contentPreview } from "../../lib/messagePreview"
-import { inboxLabel } from "../../lib/names"
+import { useInboxName } from "../../lib/useInboxName"
 import { sendAttachment, sendReply, sendText } from "../../store/actions"
 import { editDraft } from "../../store/drafts"
 import { setReplyTo, useParley } from "../../store/store"
@@ -23,13 +23,11 @@ export function Composer({ conversationId, label }: { conversationId: Conversati
     const id = state.replyTo[conversationId]
     return id ? state.messages[conversationId]?.[id] : undefined
   })
-  const addresses = useParley((state) => state.addresses)
-  const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
   const [sending, setSending] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLTextAreaElement>(null)
   const picker = useRef<HTMLInputElement>(null)
-  const name = (inboxId: string) => inboxLabel(inboxId, addresses, ownInboxId)
+  const name = useInboxName()
 
   useLayoutEffect(() => {
     const element = input.current

@@ -1,17 +1,17 @@
 // The composer of a group the user is no longer in: the same box, disabled, saying why.
 import type { ConversationId } from "../../../../shared/dto/identifiers"
 import { Icon } from "../../components/Icon"
-import { inboxLabel } from "../../lib/names"
-import { useParley } from "../../store/store"
+import { useInboxName } from "../../lib/useInboxName"
+import { useOwnInboxId, useParley } from "../../store/store"
 import { sortMessages } from "../messages/messageRows"
 import { inactiveReason } from "./inactiveReason"
 import "./Composer.css"
 
 export function InactiveComposer({ conversationId, label }: { conversationId: ConversationId; label: string }) {
   const messages = useParley((state) => state.messages[conversationId])
-  const addresses = useParley((state) => state.addresses)
-  const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
-  const reason = inactiveReason(sortMessages(messages), ownInboxId, (inboxId) => inboxLabel(inboxId, addresses, ownInboxId))
+  const ownInboxId = useOwnInboxId()
+  const name = useInboxName()
+  const reason = inactiveReason(sortMessages(messages), ownInboxId, name)
   return (
     <div className="composer composer--inactive">
       <div className="composer__box">

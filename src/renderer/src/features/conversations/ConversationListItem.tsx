@@ -2,17 +2,17 @@ import type { ConversationSummary } from "../../../../shared/dto/conversation"
 import { Avatar } from "../../components/Avatar"
 import { Icon } from "../../components/Icon"
 import { messagePreview } from "../../lib/messagePreview"
-import { conversationTitle, inboxLabel } from "../../lib/names"
+import { conversationTitle } from "../../lib/names"
+import { useInboxName } from "../../lib/useInboxName"
 import { listTime } from "../../lib/time"
 import { selectConversation } from "../../store/actions"
 import { useParley } from "../../store/store"
 
 export function ConversationListItem({ conversation, selected }: { conversation: ConversationSummary; selected: boolean }) {
   const addresses = useParley((state) => state.addresses)
-  const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
   const muted = useParley((state) => state.settings?.mutedConversationIds.includes(conversation.id) ?? false)
   const title = conversationTitle(conversation, addresses)
-  const name = (inboxId: string) => inboxLabel(inboxId, addresses, ownInboxId)
+  const name = useInboxName()
   const last = conversation.lastMessage
   const preview = last
     ? messagePreview(last, name, conversation.kind === "group")

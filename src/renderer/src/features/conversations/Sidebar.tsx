@@ -2,7 +2,7 @@
 import { useMemo } from "react"
 import { Avatar } from "../../components/Avatar"
 import { Icon } from "../../components/Icon"
-import { conversationTitle } from "../../lib/names"
+import { conversationTitle, shortHex } from "../../lib/names"
 import { useParley } from "../../store/store"
 import { ConversationList } from "./ConversationList"
 import { contentPreview } from "../../lib/messagePreview"
@@ -43,7 +43,7 @@ export function Sidebar() {
           <div className="sidebar__me-text">
             <span className="sidebar__app">Parley</span>
             <span className="sidebar__address mono" title={address}>
-              {address.slice(0, 8)}…{address.slice(-6)}
+              {shortHex(address, 8, 6)}
             </span>
           </div>
         </div>

@@ -6,10 +6,11 @@ import type { Member, MemberRole } from "../../../../shared/dto/member"
 import { Avatar } from "../../components/Avatar"
 import { FormError } from "../../components/FormError"
 import type { GroupRights, Right } from "../../lib/groupRights"
-import { inboxLabel, shortHex } from "../../lib/names"
+import { shortHex } from "../../lib/names"
+import { useInboxName } from "../../lib/useInboxName"
 import { useAsyncAction } from "../../lib/useAsyncAction"
 import { addMembers, removeMembers, resolveInbox, setMemberRole } from "../../store/actions"
-import { useParley } from "../../store/store"
+import { useOwnInboxId, useParley } from "../../store/store"
 import { sortMessages } from "../messages/messageRows"
 import { DisabledReason } from "./DisabledReason"
 import type { GroupSummary } from "./groupSummary"
@@ -21,15 +22,14 @@ const ROLE_LABEL: Record<MemberRole, string> = { superAdmin: "Super admin", admi
 
 export function MembersSection({ group, rights }: { group: GroupSummary; rights: GroupRights }) {
   const members = useParley((state) => state.members[group.id])
-  const addresses = useParley((state) => state.addresses)
-  const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
+  const ownInboxId = useOwnInboxId()
   const [input, setInput] = useState("")
   const { busy, error, run } = useAsyncAction()
   const [openInboxId, setOpenInboxId] = useState<string | null>(null)
   const messages = useParley((state) => state.messages[group.id])
   const leaving = useMemo(() => pendingLeaveRequests(sortMessages(messages), members ?? []), [messages, members])
   const leavingIds = new Set(leaving.map((request) => request.inboxId))
-  const name = (inboxId: string) => inboxLabel(inboxId, addresses, ownInboxId)
+  const name = useInboxName()
 
   function submitAdd(event: FormEvent) {
     event.preventDefault()

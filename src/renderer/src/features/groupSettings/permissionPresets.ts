@@ -27,7 +27,7 @@ export const POLICY_ROWS: readonly PolicyRow[] = [
 ]
 
 /** Who may do an action, as the editor offers it. */
-export const POLICY_CHOICES: readonly { value: PermissionPolicy; label: string }[] = [
+const POLICY_CHOICES: readonly { value: PermissionPolicy; label: string }[] = [
   { value: "allow", label: "Everyone" },
   { value: "admin", label: "Admins" },
   { value: "superAdmin", label: "Super admins" },

@@ -9,6 +9,7 @@ import { Icon } from "../../components/Icon"
 import { errorMessage } from "../../lib/errors"
 import type { GroupRights } from "../../lib/groupRights"
 import { inboxLabel } from "../../lib/names"
+import { dateTime } from "../../lib/time"
 import { useAsyncAction } from "../../lib/useAsyncAction"
 import { useParley } from "../../store/store"
 import { DisabledReason } from "../groupSettings/DisabledReason"
@@ -33,8 +34,7 @@ const STATE_TEXT: Record<JoinRequestDto["state"], string> = {
 
 function expiryText(invite: InviteDto): string {
   if (invite.expiresAtNs === null) return "Never expires"
-  const at = dateFromNanos(invite.expiresAtNs)
-  return at.getTime() <= Date.now() ? "Expired" : `Expires ${at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}`
+  return dateFromNanos(invite.expiresAtNs).getTime() <= Date.now() ? "Expired" : `Expires ${dateTime(invite.expiresAtNs)}`
 }
 
 export function InviteSection({ group, rights }: { group: GroupSummary; rights: GroupRights }) {

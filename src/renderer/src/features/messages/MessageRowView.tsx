@@ -1,17 +1,18 @@
 // One row of the message list: a day separator, a group-update line, or a message bubble with its
 // sender, reply quote, content, time, delivery status and reactions.
 import type { ConversationSummary } from "../../../../shared/dto/conversation"
+import { dateFromNanos } from "../../../../shared/dto/identifiers"
 import type { Message, MessageReaction } from "../../../../shared/dto/message"
 import { Avatar } from "../../components/Avatar"
 import { ErrorBoundary } from "../../components/ErrorBoundary"
 import { Icon } from "../../components/Icon"
 import { groupUpdateLines } from "../../lib/groupUpdateText"
 import { contentPreview } from "../../lib/messagePreview"
-import { inboxLabel } from "../../lib/names"
+import { useInboxName } from "../../lib/useInboxName"
 import { clockTime, dayLabel } from "../../lib/time"
 import { errorMessage } from "../../lib/errors"
 import { react } from "../../store/actions"
-import { notify, useParley } from "../../store/store"
+import { notify, useOwnInboxId } from "../../store/store"
 import { MessageContentView } from "./content/MessageContentView"
 import { ExpiryHint } from "./ExpiryHint"
 import type { MessageRow } from "./messageRows"
@@ -19,14 +20,8 @@ import { MessageToolbar } from "./MessageToolbar"
 import { SeenIndicator } from "./SeenIndicator"
 import "./MessageRowView.css"
 
-function useNamer(): (inboxId: string) => string {
-  const addresses = useParley((state) => state.addresses)
-  const own = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
-  return (inboxId) => inboxLabel(inboxId, addresses, own)
-}
-
 export function MessageRowView({ row, conversation }: { row: MessageRow; conversation: ConversationSummary }) {
-  const name = useNamer()
+  const name = useInboxName()
   if (row.kind === "day") {
     return (
       <div className="day-separator" role="separator">
@@ -54,7 +49,7 @@ export function MessageRowView({ row, conversation }: { row: MessageRow; convers
 }
 
 /** Net reactions per emoji, in first-reaction order: a later "removed" by the same sender cancels an earlier "added". */
-export function netReactions(reactions: readonly MessageReaction[]): Map<string, string[]> {
+function netReactions(reactions: readonly MessageReaction[]): Map<string, string[]> {
   const latest = new Map<string, MessageReaction>()
   for (const reaction of [...reactions].sort((a, b) => (BigInt(a.sentAtNs) < BigInt(b.sentAtNs) ? -1 : 1))) {
     latest.set(`${reaction.senderInboxId}\u0000${reaction.reaction.content}`, reaction)
@@ -68,7 +63,7 @@ export function netReactions(reactions: readonly MessageReaction[]): Map<string,
 }
 
 function Bubble({ message, continued, conversation, name }: { message: Message; continued: boolean; conversation: ConversationSummary; name: (inboxId: string) => string }) {
-  const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
+  const ownInboxId = useOwnInboxId()
   const isGroup = conversation.kind === "group"
   const sender = name(message.senderInboxId)
   const own = message.senderInboxId === ownInboxId
@@ -91,7 +86,7 @@ function Bubble({ message, continued, conversation, name }: { message: Message; 
           <span className="bubble__meta">
             {message.numReplies > 0 && <span className="bubble__replies">{message.numReplies === 1 ? "1 reply" : `${message.numReplies} replies`}</span>}
             <ExpiryHint expiresAtNs={message.expiresAtNs} />
-            <time dateTime={new Date(Number(BigInt(message.sentAtNs) / 1_000_000n)).toISOString()}>{clockTime(message.sentAtNs)}</time>
+            <time dateTime={dateFromNanos(message.sentAtNs).toISOString()}>{clockTime(message.sentAtNs)}</time>
             {own && <DeliveryStatus status={message.deliveryStatus} />}
           </span>
         </div>

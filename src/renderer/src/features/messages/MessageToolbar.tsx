@@ -8,7 +8,7 @@ import { deleteMessage, react } from "../../store/actions"
 import { notify, setReplyTo } from "../../store/store"
 import "./MessageToolbar.css"
 
-export const QUICK_REACTIONS = ["👍", "❤️", "😂", "🎉"] as const
+const QUICK_REACTIONS = ["👍", "❤️", "😂", "🎉"] as const
 
 export function MessageToolbar({ message, canDelete, ownReactions }: { message: Message; canDelete: boolean; ownReactions: ReadonlySet<string> }) {
   const [confirming, setConfirming] = useState(false)

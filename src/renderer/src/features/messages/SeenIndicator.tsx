@@ -2,7 +2,7 @@
 // bubble asks; the answer is worked out once per change of the conversation's messages or receipts.
 import type { ConversationSummary } from "../../../../shared/dto/conversation"
 import type { MessageId } from "../../../../shared/dto/identifiers"
-import { useParley } from "../../store/store"
+import { useOwnInboxId, useParley } from "../../store/store"
 import { sortMessages } from "./messageRows"
 import { audienceOf, type SeenStatus, seenStatus } from "./readStatus"
 
@@ -12,11 +12,12 @@ let memo: { inputs: readonly unknown[]; status: SeenStatus | null } | undefined
 function useSeenStatus(conversation: ConversationSummary): SeenStatus | null {
   const byId = useParley((state) => state.messages[conversation.id])
   const readTimes = useParley((state) => state.readTimes[conversation.id] ?? NO_TIMES)
-  const ownInboxId = useParley((state) => (state.account?.state === "ready" ? state.account.inboxId : null))
+  const ownInboxId = useOwnInboxId()
   const members = useParley((state) => state.members[conversation.id])
-  const audience = audienceOf(conversation, members)
-  const inputs = [byId, readTimes, ownInboxId, audience.kind === "dm" ? audience.peerInboxId : members]
-  if (!memo || memo.inputs.some((input, index) => input !== inputs[index])) memo = { inputs, status: seenStatus(sortMessages(byId), readTimes, ownInboxId, audience) }
+  const inputs = [byId, readTimes, ownInboxId, conversation.kind === "dm" ? conversation.peerInboxId : members]
+  if (!memo || memo.inputs.some((input, index) => input !== inputs[index])) {
+    memo = { inputs, status: seenStatus(sortMessages(byId), readTimes, ownInboxId, audienceOf(conversation, members)) }
+  }
   return memo.status
 }
 

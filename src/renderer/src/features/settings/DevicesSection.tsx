@@ -3,9 +3,10 @@
 // longer read new messages, and each group drops it when someone next sends there.
 import { useCallback, useEffect, useState } from "react"
 import type { Device, RevokeDevicesRequest } from "../../../../shared/dto/devices"
-import { dateFromNanos } from "../../../../shared/dto/identifiers"
 import { request } from "../../bridge/api"
 import { FormError } from "../../components/FormError"
+import { shortHex } from "../../lib/names"
+import { dateTime } from "../../lib/time"
 import { useAsyncAction } from "../../lib/useAsyncAction"
 import "./DevicesSection.css"
 
@@ -81,12 +82,12 @@ export function DevicesSection() {
 }
 
 function shortId(installationId: string): string {
-  return `${installationId.slice(0, 8)}…${installationId.slice(-4)}`
+  return shortHex(installationId, 8, 4)
 }
 
 function addedLabel(device: Device): string {
   if (device.addedAtNs === null) return "Added at an unknown time"
-  return `Added ${dateFromNanos(device.addedAtNs).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}`
+  return `Added ${dateTime(device.addedAtNs)}`
 }
 
 const CONSEQUENCES = "can no longer read new messages, and your groups drop it the next time someone sends. It would have to sign in again with your account key."
